@@ -1,0 +1,133 @@
+// The shapes every part of Changmun shares: what an extractor returns, what the catalog holds.
+
+/** What kind of thing a person opens. */
+export type ItemType = 'article' | 'book' | 'video';
+
+/**
+ * Where a chunk of text lives inside its item, precise enough for a reader to open it there.
+ * - article: `anchor` (an element id in the rendered article; empty string for the top)
+ * - book: `href` (the spine section, relative to the zip root) and `ordinal` (chunk number inside it)
+ * - video / subtitles: `startMs` of the first cue of the chunk
+ */
+export interface Locator {
+  href?: string;
+  ordinal?: number;
+  startMs?: number;
+  anchor?: string;
+}
+
+/** A bounded piece of searchable text (NFC) and the place it came from. */
+export interface Chunk {
+  text: string;
+  locator: Locator;
+  /** The heading or chapter title the chunk sits under, when there is one. */
+  heading?: string;
+  /** Language of this chunk when it differs by chunk (bilingual subtitles). */
+  language?: string;
+}
+
+/** Chunks never grow past this many characters; longer sections are split at sentence or space. */
+export const MAX_CHUNK_CHARS = 2000;
+
+export interface ArticleExtract {
+  kind: 'article';
+  format: 'html' | 'markdown' | 'text';
+  title: string;
+  language?: string;
+  /** Local images the article refers to, relative to the article's folder, as written. */
+  images: string[];
+  chunks: Chunk[];
+}
+
+export interface TocEntry {
+  label: string;
+  href: string;
+  children: TocEntry[];
+}
+
+export interface SpineEntry {
+  href: string;
+  mediaType: string;
+  linear: boolean;
+}
+
+export interface BookExtract {
+  kind: 'book';
+  title: string;
+  authors: string[];
+  language?: string;
+  description?: string;
+  /** Path of the cover image inside the zip, when the book declares one. */
+  cover?: { href: string; mediaType: string };
+  direction: 'ltr' | 'rtl' | 'default';
+  epubVersion: string;
+  toc: TocEntry[];
+  spine: SpineEntry[];
+  chunks: Chunk[];
+}
+
+export interface Cue {
+  startMs: number;
+  endMs: number;
+  /** Plain text, lines joined with "\n", NFC. */
+  text: string;
+}
+
+export interface SubtitleTrack {
+  /** BCP 47-ish language code when known ('ko', 'en'), else undefined. */
+  language?: string;
+  /** The name the file gave the track (SAMI class such as KRCC, ASS style), when any. */
+  label?: string;
+  cues: Cue[];
+}
+
+export type SubtitleFormat = 'srt' | 'vtt' | 'sami' | 'ass';
+
+export interface SubtitleExtract {
+  kind: 'subtitle';
+  format: SubtitleFormat;
+  tracks: SubtitleTrack[];
+  chunks: Chunk[];
+}
+
+export type Extract = ArticleExtract | BookExtract | SubtitleExtract;
+
+/** A subtitle file that belongs to a video item. */
+export interface SubtitleRef {
+  path: string;
+  format: SubtitleFormat;
+  /** Languages of the tracks in the file ('ko', 'en', …), in file order. */
+  languages: string[];
+}
+
+/** One thing on the drive a person can open. Paths are relative to the library root, with '/'. */
+export interface Item {
+  path: string;
+  type: ItemType;
+  title: string;
+  language?: string;
+  authors?: string[];
+  description?: string;
+  /** Collections (from library.json) this item belongs to. */
+  collections: string[];
+  size: number;
+  mtimeMs: number;
+  chunks: Chunk[];
+  /** Books: the extracted book details the reader needs. */
+  book?: Omit<BookExtract, 'kind' | 'chunks' | 'title' | 'authors' | 'language' | 'description'>;
+  /** Articles: format and local images. */
+  article?: { format: ArticleExtract['format']; images: string[] };
+  /** Videos: the subtitle files paired with this video. Subtitle-only items: the file itself. */
+  subtitles?: SubtitleRef[];
+  /** Videos: container as told by the file name. */
+  video?: { container: string; hasSubtitles: boolean };
+}
+
+/** A file that could not be used, with a plain message in Korean and English. */
+export interface Problem {
+  path: string;
+  code: string;
+  message: string;
+  messageKo: string;
+  messageEn: string;
+}
