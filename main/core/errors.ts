@@ -52,9 +52,15 @@ export class ExtractError extends Error {
 
   /** The plain sentence for a person, naming the file. */
   messageFor(path: string): { ko: string; en: string } {
-    const m = MESSAGES[this.code];
-    return { ko: `${path}: ${m.ko} (${this.detail})`, en: `${path}: ${m.en} (${this.detail})` };
+    return describeFailure(path, this.code, this.detail);
   }
+}
+
+/** "<file>: <what happened> (<detail>)" in Korean and in English. */
+export function describeFailure(path: string, code: ExtractErrorCode, detail: string): { ko: string; en: string } {
+  const m = MESSAGES[code] ?? MESSAGES.unreadable;
+  const tail = detail ? ` (${detail})` : '';
+  return { ko: `${path}: ${m.ko}${tail}`, en: `${path}: ${m.en}${tail}` };
 }
 
 export function isExtractError(e: unknown): e is ExtractError {

@@ -119,8 +119,8 @@ export interface Item {
   article?: { format: ArticleExtract['format']; images: string[] };
   /** Videos: the subtitle files paired with this video. Subtitle-only items: the file itself. */
   subtitles?: SubtitleRef[];
-  /** Videos: container as told by the file name. */
-  video?: { container: string; hasSubtitles: boolean };
+  /** Videos: the container the first bytes show ('' when the item is a subtitle file with no video). */
+  video?: { container: string; hasVideo: boolean; hasSubtitles: boolean };
 }
 
 /** A file that could not be used, with a plain message in Korean and English. */
