@@ -1,0 +1,185 @@
+// The one text analysis shared by index building and queries: whatever is done to the text is
+// done to the query, so both meet on the same terms. The index stores exactly the terms `analyze`
+// returns (FlexSearch tokenizer "strict"), one term per word to keep the index small.
+import { englishTerm, foldEnglish } from './english.js';
+import { choseongOf, composeJamo, isChoseongOnly, isHangulCode, koreanTerm } from './korean.js';
+
+export { choseongOf };
+
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e\u3000]/g;
+
+function toHalfWidth(c: string): string {
+  return c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+}
+
+/**
+ * Normalises text before analysis: full-width ASCII (Ｃｈａｎｇｍｕｎ, ２０２４) → ASCII (the NFKC
+ * mapping, for that block only: NFKC elsewhere would also rewrite Hangul), decomposed Hangul
+ * (NFD) → syllables (NFC), letter-by-letter jamo (ㄴㅗㄷㅗㅇ) → syllables (노동), lower case.
+ * Idempotent.
+ */
+export function normalizeInput(s: string): string {
+  const t = FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, toHalfWidth) : s;
+  // The second NFC covers the few characters whose lower case is not in NFC.
+  return composeJamo(t.normalize('NFC')).toLowerCase().normalize('NFC');
+}
+
+// ---- Words ---------------------------------------------------------------------------------
+
+const SEP = 1;
+const HANGUL = 2;
+const WORD = 3; // a letter, digit or mark of any other script
+const ASTRAL_WORD = 4; // WORD outside the BMP: two code units
+const APOSTROPHE = 5; // joins two WORD runs (don't, BTS's)
+
+const KOREAN = 0;
+const KOREAN_ATTACHED = 1; // Hangul glued to the end of a Latin/digit run: CD를, 3월에
+const OTHER = 2;
+type WordKind = typeof KOREAN | typeof KOREAN_ATTACHED | typeof OTHER;
+
+const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
+// Filled lazily: a table lookup per character keeps the scan free of regex and allocation.
+const classes = new Uint8Array(0x10000);
+
+function classify(code: number): number {
+  let c: number;
+  if (code === 0x27 || code === 0x2019) c = APOSTROPHE;
+  else if (isHangulCode(code)) c = HANGUL;
+  else if (code >= 0xd800 && code <= 0xdfff) c = SEP; // a lone surrogate
+  else c = WORD_CHAR.test(String.fromCharCode(code)) ? WORD : SEP;
+  classes[code] = c;
+  return c;
+}
+
+function classAt(s: string, i: number): number {
+  const code = s.charCodeAt(i);
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const cp = s.codePointAt(i) as number;
+    if (cp > 0xffff) return WORD_CHAR.test(String.fromCodePoint(cp)) ? ASTRAL_WORD : SEP;
+  }
+  const c = classes[code] as number;
+  return c !== 0 ? c : classify(code);
+}
+
+/** Calls `visit` for every word of normalised text `s`, in order. */
+function scanWords(s: string, visit: (start: number, end: number, kind: WordKind) => void): void {
+  const n = s.length;
+  let otherEnd = -1;
+  let i = 0;
+  while (i < n) {
+    const c = classAt(s, i);
+    const start = i;
+    if (c === HANGUL) {
+      i++;
+      while (i < n && classAt(s, i) === HANGUL) i++;
+      visit(start, i, start === otherEnd ? KOREAN_ATTACHED : KOREAN);
+    } else if (c === WORD || c === ASTRAL_WORD) {
+      i += c === WORD ? 1 : 2;
+      while (i < n) {
+        const d = classAt(s, i);
+        if (d === WORD) i++;
+        else if (d === ASTRAL_WORD) i += 2;
+        else if (d === APOSTROPHE && i + 1 < n && (classAt(s, i + 1) === WORD || classAt(s, i + 1) === ASTRAL_WORD)) i++;
+        else break;
+      }
+      visit(start, i, OTHER);
+      otherEnd = i;
+    } else {
+      i++;
+    }
+  }
+}
+
+// ---- Terms ---------------------------------------------------------------------------------
+
+// Words repeat a lot: analysing each distinct word once is most of the speed. Bounded by
+// clearing, which is cheaper than an LRU and loses little (frequent words come straight back).
+const CACHE_LIMIT = 100_000;
+const caches: Array<Map<string, string | null>> = [new Map(), new Map(), new Map()];
+
+function wordTerm(word: string, kind: WordKind): string | null {
+  const cache = caches[kind] as Map<string, string | null>;
+  let term = cache.get(word);
+  if (term === undefined) {
+    term = kind === OTHER ? englishTerm(word) : koreanTerm(word, kind === KOREAN_ATTACHED);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, term);
+  }
+  return term;
+}
+
+/**
+ * The index terms of a text, in order, duplicates kept: one per word, Korean particles and
+ * endings stripped and 두음법칙 applied, English folded and Porter-stemmed, stop words dropped.
+ */
+export function analyze(text: string): string[] {
+  const s = normalizeInput(text);
+  const out: string[] = [];
+  scanWords(s, (start, end, kind) => {
+    const term = wordTerm(s.slice(start, end), kind);
+    if (term !== null) out.push(term);
+  });
+  return out;
+}
+
+export interface QueryAnalysis {
+  /** Terms of the finished words; a result must contain each. */
+  terms: string[];
+  /**
+   * The word still being typed (the query does not end in a space or punctuation), analysed like
+   * a term — particles stripped, 두음법칙, Porter stem — but kept when a stop word. Match it
+   * against the start of vocabulary terms; it is not in `terms`. Analysed rather than as typed
+   * because the vocabulary holds only analysed terms: 학교에 or 노동자들 as typed would start no
+   * term, while their stems (a prefix of the typed Korean word) start every term the word could
+   * become.
+   */
+  prefix?: string;
+  /** The whole query (spaces aside) when it is only initial consonants (ㅌㅇㅌㄴ): match titles' choseongOf. */
+  choseong?: string;
+}
+
+/** Analyses a search box query the same way `analyze` analyses text. */
+export function analyzeQuery(query: string): QueryAnalysis {
+  const s = normalizeInput(query);
+  const words: Array<{ word: string; kind: WordKind; end: number }> = [];
+  scanWords(s, (start, end, kind) => words.push({ word: s.slice(start, end), kind, end }));
+
+  const result: QueryAnalysis = { terms: [] };
+  const compact = s.replace(/\s+/gu, '');
+  if (isChoseongOnly(compact)) result.choseong = compact;
+
+  const last = words.at(-1);
+  // A particle typed after Latin letters (BTS의) means the word before it is finished.
+  const typing =
+    last !== undefined && last.end === s.length && !(last.kind === KOREAN_ATTACHED && wordTerm(last.word, last.kind) === null);
+  for (const w of typing ? words.slice(0, -1) : words) {
+    const term = wordTerm(w.word, w.kind);
+    if (term !== null) result.terms.push(term);
+  }
+  if (typing) {
+    const prefix = wordTerm(last.word, last.kind) ?? foldEnglish(last.word);
+    if (prefix.length > 0) result.prefix = prefix;
+  }
+  return result;
+}
+
+const RAW_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{N}\p{M}]+)*/gu;
+
+/**
+ * Ranges [start, end) of the ORIGINAL `text` to highlight: each space-separated word whose terms
+ * include one of `queryTerms` or start with `prefix`. The whole written word is marked,
+ * particles included (타이타닉을 for 타이타닉; 로동 for 노동).
+ */
+export function matchRanges(text: string, queryTerms: readonly string[], prefix?: string): Array<[number, number]> {
+  const wanted = new Set(queryTerms);
+  const ranges: Array<[number, number]> = [];
+  if (wanted.size === 0 && !prefix) return ranges;
+  for (const m of text.matchAll(RAW_WORD)) {
+    const terms = analyze(m[0]);
+    if (terms.some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix)))) {
+      ranges.push([m.index, m.index + m[0].length]);
+    }
+  }
+  return ranges;
+}

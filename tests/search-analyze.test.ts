@@ -1,0 +1,267 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '../main/core/search/analyze.js';
+import { corpusAvailable, corpusPath } from './helpers/paths.js';
+
+/** The single term a one-word text analyses to. */
+function term(word: string): string {
+  const terms = analyze(word);
+  expect(terms, `analyze(${word})`).toHaveLength(1);
+  return terms[0] as string;
+}
+
+describe('analyze: Korean particles and endings', () => {
+  const sameTerm: Array<[string, string]> = [
+    ['타이타닉을', '타이타닉'],
+    ['타이타닉은', '타이타닉'],
+    ['타이타닉에서', '타이타닉'],
+    ['타이타닉이', '타이타닉'],
+    ['타이타닉의', '타이타닉'],
+    ['타이타닉으로', '타이타닉'],
+    ['노동자들은', '노동자들'],
+    ['노동자들은', '노동자'],
+    ['노동자들의', '노동자'],
+    ['사람들에게서', '사람'],
+    ['역사에서는', '역사'],
+    ['학교에', '학교'],
+    ['학교까지도', '학교'],
+    ['도시로', '도시'],
+    ['서울로', '서울'],
+    ['집에서', '집'],
+    ['사과를', '사과'],
+    ['나이가', '나이'],
+    ['학생이었다', '학생'],
+    ['학생입니다', '학생'],
+    ['나무였다', '나무'],
+    ['노동하는', '노동'],
+    ['사용되는', '사용'],
+    ['점순이가', '점순이'],
+    ['고양이가', '고양이'],
+    ['도로는', '도로'],
+  ];
+  it.each(sameTerm)('%s and %s give the same term', (a, b) => {
+    expect(term(a)).toBe(term(b));
+  });
+
+  it('reduces words to the expected stems', () => {
+    expect(analyze('노동자들은 역사에서는 학교에')).toEqual(['노동자', '역사', '학교']);
+  });
+
+  const distinct: Array<[string, string]> = [
+    ['바다', '바'],
+    ['사과', '사'],
+    ['나이', '나'],
+    ['가을', '가'],
+    ['효과', '효'],
+    ['아들', '아'],
+  ];
+  it.each(distinct)('keeps %s apart from %s (a one-syllable stem is never left)', (a, b) => {
+    expect(term(a)).toBe(a);
+    expect(term(a)).not.toBe(term(b));
+  });
+
+  it('keeps the order of words and their repetitions', () => {
+    expect(analyze('타이타닉을 봤다. 타이타닉은 컸다')).toEqual(['타이타닉', '봤다', '타이타닉', '컸다']);
+  });
+});
+
+describe('analyze: the initial-sound rule (두음법칙)', () => {
+  const northSouth: Array<[string, string]> = [
+    ['로동', '노동'],
+    ['력사', '역사'],
+    ['리용', '이용'],
+    ['료리', '요리'],
+    ['녀성', '여성'],
+    ['뇨소', '요소'],
+    ['래일', '내일'],
+    ['락원', '낙원'],
+    ['로동자들은', '노동자'],
+    ['력사에서는', '역사'],
+  ];
+  it.each(northSouth)('%s meets %s', (north, south) => {
+    expect(term(north)).toBe(term(south));
+  });
+
+  it('changes only the first syllable of a word', () => {
+    expect(term('노력')).toBe('노력');
+    expect(term('신라')).toBe('신라');
+    expect(term('로력')).toBe('노력');
+  });
+});
+
+describe('normalizeInput', () => {
+  it('composes jamo typed letter by letter into syllables', () => {
+    expect(normalizeInput('ㄴㅗㄷㅗㅇ')).toBe('노동');
+    expect(normalizeInput('ㅇㅏㄴㅈㅏ')).toBe('안자');
+    expect(normalizeInput('ㄷㅏㄹㄱ ㅂㅜㅔㄹㄱ')).toBe('닭 뷁');
+  });
+
+  it('leaves consonants that form no syllable as typed, without NFKC-ing them', () => {
+    expect(normalizeInput('ㅌㅇㅌㄴ')).toBe('ㅌㅇㅌㄴ');
+    expect(normalizeInput('ㅋㅋㅋ')).toBe('ㅋㅋㅋ');
+  });
+
+  it('composes decomposed (NFD) Hangul', () => {
+    const nfd = '노동자들은'.normalize('NFD');
+    expect(nfd).not.toBe('노동자들은');
+    expect(normalizeInput(nfd)).toBe('노동자들은');
+    expect(analyze(nfd)).toEqual(['노동자']);
+  });
+
+  it('turns full-width Latin and digits into lower-case ASCII', () => {
+    expect(normalizeInput('ＢＴＳ　２０２４년')).toBe('bts 2024년');
+    expect(analyze('ＢＴＳ의 노래')).toEqual(analyze('BTS의 노래'));
+  });
+
+  it('makes jamo input analyse like the composed word', () => {
+    expect(analyze('ㄹㅗㄷㅗㅇㅈㅏㄷㅡㄹㅇㅡㄴ')).toEqual(['노동자']);
+  });
+});
+
+describe('analyze: mixed Hangul and Latin', () => {
+  it('splits Latin from Hangul and drops a particle glued to Latin letters', () => {
+    expect(analyze('BTS의 노래')).toEqual(['bts', '노래']);
+    expect(analyze('CD를 샀다')).toEqual(['cd', '샀다']);
+  });
+
+  it('keeps letters outside the BMP inside their word', () => {
+    expect(analyze('𠮷野家 and 𝐀')).toEqual(['𠮷野家', '𝐀']);
+  });
+
+  it('keeps a counter glued to digits, without its particle', () => {
+    expect(analyze('3월에')).toEqual(['3', '월']);
+    expect(analyze('3월에')).toEqual(analyze('3월'));
+  });
+});
+
+describe('analyze: English', () => {
+  it('stems with Porter, one term per word', () => {
+    expect(analyze('running runs run')).toEqual(['run', 'run', 'run']);
+    expect(term('libraries')).toBe(term('library'));
+  });
+
+  it('drops the possessive and diacritics', () => {
+    expect(term("library's")).toBe(term('library'));
+    expect(term('café')).toBe('cafe');
+    expect(term('Café')).toBe(term('cafe'));
+  });
+
+  it('drops stop words and keeps numbers', () => {
+    expect(analyze('The History of the War in 1950')).toEqual(['histori', 'war', '1950']);
+    expect(analyze('the a an of and or to in is')).toEqual([]);
+  });
+
+  it('keeps short words such as acronyms whole', () => {
+    expect(term('BTS')).toBe('bts');
+  });
+});
+
+describe('choseongOf and initial-consonant queries', () => {
+  it('takes the initial consonant of every syllable', () => {
+    expect(choseongOf('타이타닉')).toBe('ㅌㅇㅌㄴ');
+    expect(choseongOf('동백꽃 (2판)')).toBe('ㄷㅂㄲㅍ');
+  });
+
+  it('marks a query of initial consonants only', () => {
+    expect(analyzeQuery('ㅌㅇㅌㄴ').choseong).toBe('ㅌㅇㅌㄴ');
+    expect(analyzeQuery('ㅌㅇ ㅌㄴ').choseong).toBe('ㅌㅇㅌㄴ');
+    expect(analyzeQuery('타이타닉').choseong).toBeUndefined();
+    expect(analyzeQuery('ㅏㅓ').choseong).toBeUndefined();
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('gives the word being typed as an analysed prefix, apart from the finished words', () => {
+    expect(analyzeQuery('로동자 력사')).toEqual({ terms: ['노동자'], prefix: '역사' });
+    expect(analyzeQuery('타이타')).toEqual({ terms: [], prefix: '타이타' });
+    expect(analyzeQuery('타이타닉을')).toEqual({ terms: [], prefix: '타이타닉' });
+  });
+
+  it('has no prefix once the query ends in a space or punctuation', () => {
+    expect(analyzeQuery('타이타닉을 ')).toEqual({ terms: ['타이타닉'] });
+    expect(analyzeQuery('타이타닉.')).toEqual({ terms: ['타이타닉'] });
+    expect(analyzeQuery('BTS의')).toEqual({ terms: ['bts'] });
+  });
+
+  it('keeps a stop word being typed as a prefix (the → theory)', () => {
+    expect(analyzeQuery('war the')).toEqual({ terms: ['war'], prefix: 'the' });
+  });
+});
+
+describe('matchRanges', () => {
+  it('marks the written North Korean form for a South Korean query', () => {
+    const text = '조선로동당의 로동자들이 일했다';
+    const ranges = matchRanges(text, analyzeQuery('노동자 ').terms);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(['로동자들이']);
+  });
+
+  it('marks words that start with the prefix being typed', () => {
+    const text = 'Libraries and a library; LIBRARIAN';
+    const q = analyzeQuery('librar');
+    expect(matchRanges(text, q.terms, q.prefix).map(([s, e]) => text.slice(s, e))).toEqual(['Libraries', 'library', 'LIBRARIAN']);
+  });
+
+  it('returns nothing for an empty query', () => {
+    expect(matchRanges('노동자들이', [])).toEqual([]);
+  });
+});
+
+describe.skipIf(!corpusAvailable)('matchRanges on 동백꽃 (김유정)', () => {
+  const text = corpusAvailable ? readFileSync(corpusPath('korean-text', 'dongbaekkot.utf8.txt'), 'utf8') : '';
+  const marked = (query: string): string[] => {
+    const q = analyzeQuery(query);
+    return matchRanges(text, q.terms, q.prefix).map(([s, e]) => text.slice(s, e));
+  };
+
+  it('finds 수탉 with its particles in the first sentence', () => {
+    const sentence = '오늘도 또 우리 수탉이 막 쫓기었다.';
+    expect(text).toContain(sentence);
+    const at = text.indexOf(sentence) + sentence.indexOf('수탉이');
+    expect(matchRanges(text, analyzeQuery('수탉 ').terms)).toContainEqual([at, at + 3]);
+  });
+
+  it('finds every 동백꽃 of the story, particles included', () => {
+    expect(marked('동백꽃 ')).toEqual(['동백꽃', '동백꽃이', '동백꽃']);
+  });
+
+  it('finds 점순이가, 점순이의 and 점순이었다 for the query 점순이', () => {
+    const words = marked('점순이 ');
+    expect(words).toEqual(expect.arrayContaining(['점순이가', '점순이의', '점순이었다', '점순이는']));
+    expect(words.every((w) => w.startsWith('점순이'))).toBe(true);
+  });
+
+  it('analyses every term of the story to itself (stable vocabulary)', () => {
+    for (const t of new Set(analyze(text))) expect(analyze(t)).toEqual([t]);
+  });
+});
+
+describe('analyze: properties', () => {
+  const pieces = fc.constantFrom(
+    '노동', '로동', '자들은', '에서는', '이', '가', '을', 'ㄴ', 'ㅗ', 'ㄷ', 'ㅇ', 'ㅏ', 'ㄹ', 'ㅌ',
+    '\u1100', '\u1161', '\u11a8', 'BTS', 'Café', 'e\u0301', 'ＡＢ', '１２', '\u3000', ' ', '\n',
+    "'", '\u2019', 's', '.', '(', 'İ', 'ΣΑΣ', '漢字', '😀', '𝐀', '3',
+  );
+  const texts = fc.oneof(
+    fc.array(pieces, { maxLength: 12 }).map((a) => a.join('')),
+    fc.string({ unit: 'binary', maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+  );
+
+  it('returns non-empty, NFC, lower-case terms without white space, and is idempotent', () => {
+    fc.assert(
+      fc.property(texts, (s) => {
+        const terms = analyze(s);
+        for (const t of terms) {
+          expect(t.length).toBeGreaterThan(0);
+          expect(t.normalize('NFC')).toBe(t);
+          expect(t.toLowerCase()).toBe(t);
+          expect(t).not.toMatch(/\s/u);
+        }
+        expect(analyze(normalizeInput(s))).toEqual(terms);
+        expect(normalizeInput(normalizeInput(s))).toBe(normalizeInput(s));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
