@@ -55,11 +55,12 @@ function readEntity(s: string, at: number): [string, number] {
   const named = /^([a-zA-Z][a-zA-Z0-9]{1,9})(;?)/.exec(ahead);
   if (!named) return ['', 0];
   const name = named[1] ?? '';
-  const value = NAMED_ENTITIES[name] ?? NAMED_ENTITIES[name.toLowerCase()];
-  if (value !== undefined && named[2] === ';') return [value, name.length + 2];
   const lower = name.toLowerCase();
-  if (value !== undefined && LEGACY_NO_SEMICOLON.includes(lower)) return [value, name.length + 1];
-  return ['', 0];
+  // hasOwn: `&toString;` must not find Object.prototype.toString.
+  const value = Object.hasOwn(NAMED_ENTITIES, lower) ? NAMED_ENTITIES[lower] : undefined;
+  if (value === undefined) return ['', 0];
+  if (named[2] === ';') return [value, name.length + 2];
+  return LEGACY_NO_SEMICOLON.includes(lower) ? [value, name.length + 1] : ['', 0];
 }
 
 /**
@@ -119,7 +120,8 @@ export function tidyCueText(text: string): string {
   const lines = text.split(/\r\n|\r|\n/);
   const kept: string[] = [];
   for (const line of lines) {
-    const t = line.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+    // Only irregular white space is replaced: ordinary single spaces cost nothing on huge cues.
+    const t = line.replace(/\s{2,}|[^\S ]/g, ' ').trim();
     if (t.length > 0) kept.push(t);
   }
   return kept.join('\n').normalize('NFC');
