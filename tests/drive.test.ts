@@ -12,7 +12,7 @@ describe('library.json', () => {
       title: '창문 서재', language: 'en', appName: 'Reader', collections: { '역사': ['articles/history/', 'books\\old'] },
     }));
     expect(issues).toEqual([]);
-    expect(settings).toEqual({ title: '창문 서재', language: 'en', appName: 'Reader', collections: { '역사': ['articles/history', 'books/old'] } });
+    expect(settings).toEqual({ title: '창문 서재', language: 'en', appName: 'Reader', collections: { '역사': ['articles/history', 'books/old'] }, exclude: [] });
   });
 
   it('names the bad field and keeps the defaults for it', () => {
@@ -27,7 +27,7 @@ describe('library.json', () => {
 
   it('opens with defaults when the file is not JSON at all', () => {
     const { settings, issues } = parseLibraryJson('{ title: 창문');
-    expect(settings).toEqual({ language: 'ko', collections: {} });
+    expect(settings).toEqual({ language: 'ko', collections: {}, exclude: [] });
     expect(issues).toHaveLength(1);
     expect(issues[0]!.messageEn).toMatch(/not valid JSON/);
   });

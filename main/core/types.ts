@@ -106,6 +106,8 @@ export interface Item {
   type: ItemType;
   title: string;
   language?: string;
+  /** Every language the item has (a film with Korean and English subtitles: ['ko', 'en']). */
+  languages?: string[];
   authors?: string[];
   description?: string;
   /** Collections (from library.json) this item belongs to. */

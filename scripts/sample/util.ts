@@ -64,6 +64,12 @@ export class Output {
   }
 }
 
+/** Escapes element text (quotes stay as they are). */
+export function escapeText(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes attribute values. */
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
@@ -118,16 +124,16 @@ export function blocksToHtml(blocks: Block[], indent = '  ', imgSize?: (src: str
     .map((b) => {
       switch (b.t) {
         case 'h2':
-          return `${indent}<h2>${escapeXml(b.text)}</h2>`;
+          return `${indent}<h2>${escapeText(b.text)}</h2>`;
         case 'p':
-          return `${indent}<p>${escapeXml(b.text)}</p>`;
+          return `${indent}<p>${escapeText(b.text)}</p>`;
         case 'quote':
-          return `${indent}<blockquote><p>${escapeXml(b.text)}</p></blockquote>`;
+          return `${indent}<blockquote><p>${escapeText(b.text)}</p></blockquote>`;
         case 'list':
-          return `${indent}<ul>\n${b.items.map((i) => `${indent}  <li>${escapeXml(i)}</li>`).join('\n')}\n${indent}</ul>`;
+          return `${indent}<ul>\n${b.items.map((i) => `${indent}  <li>${escapeText(i)}</li>`).join('\n')}\n${indent}</ul>`;
         case 'img': {
           const size = imgSize ? imgSize(b.src) : '';
-          return `${indent}<figure>\n${indent}  <img src="${escapeXml(encodeURI(b.src))}" alt="${escapeXml(b.alt)}"${size} />\n${indent}  <figcaption>${escapeXml(b.alt)}</figcaption>\n${indent}</figure>`;
+          return `${indent}<figure>\n${indent}  <img src="${escapeXml(b.src.replace(/ /g, '%20'))}" alt="${escapeXml(b.alt)}"${size} />\n${indent}  <figcaption>${escapeText(b.alt)}</figcaption>\n${indent}</figure>`;
         }
       }
     })

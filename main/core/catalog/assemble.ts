@@ -30,12 +30,20 @@ function stem(p: string): string {
   return dot > 0 ? base.slice(0, dot) : base;
 }
 
-/** 'film.ko' → 'film', 'film.en-US' → 'film', 'film' → 'film'. */
+/** 'film.ko' → 'film', 'film.en-US' → 'film', 'film' → 'film' (for the title of a lone subtitle). */
 function subtitleBase(p: string): string {
   const s = stem(p);
   const m = /^(.*)\.([A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?)$/.exec(s);
   if (m && languageFromSubtitleName(p) !== undefined) return m[1]!;
   return s;
+}
+
+/** The names a subtitle file may share with its film, longest first: 'a.b.en.forced' → 'a.b.en.forced', 'a.b.en', 'a.b', 'a'. */
+function pairingCandidates(p: string): string[] {
+  const parts = stem(p).split('.');
+  const out: string[] = [];
+  for (let k = parts.length; k >= 1 && out.length < 4; k--) out.push(parts.slice(0, k).join('.'));
+  return out;
 }
 
 export function assembleCatalog(results: FileResult[], settings: LibrarySettings): { items: Item[]; problems: Problem[] } {
@@ -94,7 +102,7 @@ export function assembleCatalog(results: FileResult[], settings: LibrarySettings
     };
     const chunks: Chunk[] = extract.chunks.map((c) => ({ ...c, language: c.language ?? ref.languages[0] }));
     const dir = dirOf(file.path);
-    const video = videos.get(`${dir}/${subtitleBase(file.path)}`) ?? videos.get(`${dir}/${stem(file.path)}`);
+    const video = pairingCandidates(file.path).map((c) => videos.get(`${dir}/${c}`)).find((v) => v !== undefined);
     if (video) {
       video.subtitles!.push(ref);
       video.chunks.push(...chunks);
@@ -103,14 +111,15 @@ export function assembleCatalog(results: FileResult[], settings: LibrarySettings
     }
     items.push({
       ...base(file), type: 'video', title: titleFromFileName(subtitleBase(file.path)), chunks,
-      language: ref.languages[0], subtitles: [ref], video: { container: '', hasVideo: false, hasSubtitles: true },
+      language: ref.languages[0], languages: ref.languages, subtitles: [ref], video: { container: '', hasVideo: false, hasSubtitles: true },
     });
   }
 
   for (const v of videos.values()) {
     v.subtitles!.sort((a, b) => (a.path < b.path ? -1 : 1));
-    const langs = v.subtitles!.flatMap((s) => s.languages);
-    v.language = langs.includes('ko') ? 'ko' : langs[0];
+    // The first subtitle file by name speaks for the film ('film.en.srt' before 'film.ko.vtt').
+    v.language = v.subtitles![0]?.languages[0];
+    v.languages = [...new Set(v.subtitles!.flatMap((s) => s.languages))];
   }
 
   items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

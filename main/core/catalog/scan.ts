@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Item, Problem } from '../types.js';
-import { DEFAULT_SETTINGS, parseLibraryJson, type LibrarySettings } from '../drive/library-json.js';
+import { DEFAULT_SETTINGS, isExcluded, parseLibraryJson, type LibrarySettings } from '../drive/library-json.js';
 import { walkLibrary, type LibraryFile } from '../drive/walk.js';
 import { decodeText } from '../extract/encoding.js';
 import { fileKindOf } from './file-kinds.js';
@@ -47,7 +47,7 @@ export async function readLibrarySettings(libraryRoot: string): Promise<{ settin
   try {
     bytes = await fs.readFile(path.join(libraryRoot, 'library.json'));
   } catch {
-    return { settings: { ...DEFAULT_SETTINGS, collections: {} }, problems: [] };
+    return { settings: { ...DEFAULT_SETTINGS, collections: {}, exclude: [] }, problems: [] };
   }
   let text: string;
   try {
@@ -69,7 +69,7 @@ export async function readLibrarySettings(libraryRoot: string): Promise<{ settin
 export async function scanLibrary(libraryRoot: string, options: ScanOptions = {}): Promise<ScanResult> {
   const { settings, problems: settingsProblems } = await readLibrarySettings(libraryRoot);
   const { files, skipped } = await walkLibrary(libraryRoot);
-  const wanted = files.filter((f) => fileKindOf(f.path) !== 'asset');
+  const wanted = files.filter((f) => fileKindOf(f.path) !== 'asset' && !isExcluded(f.path, settings.exclude));
   const cache: ExtractCache = new Map();
   const previous = options.cache ?? new Map();
   const pool = options.pool ?? new ExtractPool(options);

@@ -10,6 +10,8 @@ export interface LibrarySettings {
   collections: Record<string, string[]>;
   /** The name the app shows in its window title; neutral by default. */
   appName?: string;
+  /** Files or folders (relative to the library root) that are not items: notes for volunteers. */
+  exclude: string[];
 }
 
 export interface LibraryJsonIssue {
@@ -18,11 +20,11 @@ export interface LibraryJsonIssue {
   messageEn: string;
 }
 
-export const DEFAULT_SETTINGS: LibrarySettings = { language: 'ko', collections: {} };
+export const DEFAULT_SETTINGS: LibrarySettings = { language: 'ko', collections: {}, exclude: [] };
 
 export function parseLibraryJson(text: string): { settings: LibrarySettings; issues: LibraryJsonIssue[] } {
   const issues: LibraryJsonIssue[] = [];
-  const settings: LibrarySettings = { language: 'ko', collections: {} };
+  const settings: LibrarySettings = { language: 'ko', collections: {}, exclude: [] };
   let raw: unknown;
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -77,8 +79,17 @@ export function parseLibraryJson(text: string): { settings: LibrarySettings; iss
       }
     }
   }
+  const x = o['exclude'];
+  if (x !== undefined) {
+    const list = typeof x === 'string' ? [x] : x;
+    if (!Array.isArray(list) || list.some((f) => typeof f !== 'string')) {
+      bad('exclude', '파일이나 폴더 이름 목록이어야 합니다. 무시합니다.', 'must be a list of file or folder names; ignored.');
+    } else {
+      settings.exclude = (list as string[]).map(normaliseFolder).filter((f): f is string => f !== undefined && f !== '');
+    }
+  }
   for (const key of Object.keys(o)) {
-    if (!['title', 'language', 'appName', 'collections'].includes(key)) {
+    if (!['title', 'language', 'appName', 'collections', 'exclude'].includes(key)) {
       bad(key, '알 수 없는 항목이라 무시합니다.', 'unknown field; ignored.');
     }
   }
@@ -91,6 +102,11 @@ function normaliseFolder(folder: string): string | undefined {
   if (parts.some((p) => p === '..' || p.includes(':'))) return undefined;
   if (/^[/\\]/.test(folder)) return undefined;
   return parts.join('/').normalize('NFC');
+}
+
+/** Whether library.json leaves this file out of the catalog. */
+export function isExcluded(path: string, exclude: readonly string[]): boolean {
+  return exclude.some((x) => path === x || path.startsWith(`${x}/`));
 }
 
 /** The collections an item at `path` belongs to. */

@@ -23,7 +23,7 @@ export interface HtmlText {
 
 const DROPPED = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'applet', 'form',
-  'button', 'select', 'textarea', 'input', 'head', 'meta', 'link', 'base', 'svg', 'math', 'canvas',
+  'button', 'select', 'textarea', 'input', 'meta', 'link', 'base', 'svg', 'math', 'canvas',
   'audio', 'video', 'map', 'frameset', 'frame', 'dialog',
 ]);
 

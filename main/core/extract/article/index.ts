@@ -51,7 +51,8 @@ export async function extractArticle(bytes: Uint8Array, fileName: string): Promi
     format,
     title,
     language: normaliseLanguage(parsed.language) ?? guessLanguage(chunks),
-    images: parsed.images.filter(isLocalReference),
+    // markdown-it percent-encodes link targets; keep names as the volunteer wrote them.
+    images: parsed.images.filter(isLocalReference).map(format === 'markdown' ? safeDecode : (x: string) => x),
     chunks,
   };
 }
@@ -79,7 +80,9 @@ function sectionsToChunks(sections: HtmlSection[]): Chunk[] {
 export function titleFromFileName(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? fileName;
   const dot = base.lastIndexOf('.');
-  return (dot > 0 ? base.slice(0, dot) : base).replace(/[_]+/g, ' ').normalize('NFC').trim() || base;
+  const name = (dot > 0 ? base.slice(0, dot) : base).normalize('NFC');
+  // 'the-lighthouse-keeper' and '원산_총파업' stand for spaces; a name that has spaces keeps its dashes.
+  return (name.includes(' ') ? name : name.replace(/[-_]+/g, ' ')).trim() || base;
 }
 
 /** `ko-KR` → `ko`; empty → undefined. */
@@ -104,6 +107,14 @@ export function guessLanguage(chunks: Chunk[]): string | undefined {
   if (hangul === 0 && latin === 0) return undefined;
   // A Hangul syllable carries as much as two or three Latin letters.
   return hangul * 3 >= latin ? 'ko' : 'en';
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
 }
 
 function isLocalReference(src: string): boolean {

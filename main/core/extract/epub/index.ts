@@ -1,0 +1,171 @@
+// EPUB 2 and 3 books: metadata, spine, table of contents and the text of every section, read from
+// an untrusted zip within fixed bounds. Only ExtractError leaves this module.
+import path from 'node:path';
+import type { BookExtract, Chunk, SpineEntry, TocEntry } from '../../types.js';
+import { ExtractError } from '../../errors.js';
+import { encryptedPaths, packagePath, parsePackage, type ManifestItem, type PackageDocument } from './opf.js';
+import { navToc, ncxToc, pruneToc } from './toc.js';
+import { decodeMarkup, sectionText } from './text.js';
+import { openZip, type ZipInput, type ZipReader } from './zip.js';
+
+const CONTAINER = 'META-INF/container.xml';
+const TEXT_TYPES = new Set(['application/xhtml+xml', 'text/html', 'application/xml', 'text/xml', '']);
+
+export async function extractEpub(input: ZipInput): Promise<BookExtract> {
+  const zip = await openZip(input);
+  try {
+    return await readBook(zip, 'path' in input ? input.path : undefined);
+  } catch (e) {
+    if (e instanceof ExtractError) throw e;
+    throw new ExtractError('corrupt', `unexpected failure: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+  } finally {
+    zip.close();
+  }
+}
+
+async function readBook(zip: ZipReader, filePath: string | undefined): Promise<BookExtract> {
+  const containerName = zip.find(CONTAINER);
+  if (containerName === undefined) throw new ExtractError('corrupt', `no package document: ${CONTAINER} is missing`);
+  const opfPath = packagePath(await readPackageText(zip, containerName));
+  const opfName = opfPath === undefined ? undefined : zip.find(opfPath);
+  if (opfName === undefined) {
+    throw new ExtractError('corrupt', `no package document: ${opfPath ?? `${CONTAINER} names none`}${opfPath ? ' is not in the archive' : ''}`);
+  }
+  const pkg = parsePackage(await readPackageText(zip, opfName), opfName);
+  if (pkg === undefined) throw new ExtractError('corrupt', `no package document: ${opfName} has no <package> with a manifest`);
+
+  const locate = (item: ManifestItem | undefined) =>
+    item && (zip.find(item.href) ?? (item.literalHref === undefined ? undefined : zip.find(item.literalHref)));
+
+  // A spine item whose file is missing is skipped: the rest of the book is still worth reading.
+  // A file listed twice is read once, so that no two chunks share a locator.
+  const spine: SpineEntry[] = [];
+  const inSpine = new Set<string>();
+  for (const ref of pkg.spine) {
+    const item = pkg.manifest.get(ref.idref);
+    const name = locate(item);
+    if (!item || name === undefined || inSpine.has(name)) continue;
+    inSpine.add(name);
+    spine.push({ href: name, mediaType: item.mediaType, linear: ref.linear });
+  }
+  if (spine.length === 0) {
+    throw new ExtractError('no-content', `none of the ${pkg.spine.length} spine items is in the archive`);
+  }
+
+  const toc = await readToc(zip, pkg, locate);
+  const labels = new Map<string, string>();
+  const collect = (entries: TocEntry[]) => {
+    for (const e of entries) {
+      const file = e.href.split('#')[0]!;
+      if (!labels.has(file)) labels.set(file, e.label);
+      collect(e.children);
+    }
+  };
+  collect(toc);
+
+  const locked = await readEncryption(zip);
+  const chunks: Chunk[] = [];
+  const sections: { href: string; title?: string; heading?: string; language?: string }[] = [];
+  let textSections = 0;
+  let lockedSections = 0;
+  let failure: ExtractError | undefined;
+  for (const entry of spine) {
+    if (!TEXT_TYPES.has(entry.mediaType) && !/\.x?html?$/i.test(entry.href)) continue;
+    textSections++;
+    if (locked.has(entry.href)) {
+      lockedSections++;
+      continue;
+    }
+    const markup = await readOptionalText(zip, entry.href);
+    if (markup instanceof ExtractError) {
+      failure ??= markup;
+      continue;
+    }
+    const section = sectionText(markup, entry.href, entry.mediaType, labels.get(entry.href));
+    chunks.push(...section.chunks);
+    sections.push({ href: entry.href, title: section.title, heading: section.heading, language: section.language });
+  }
+  if (textSections > 0 && sections.length === 0) {
+    if (lockedSections > 0) throw new ExtractError('unsupported', 'the book is locked with DRM (META-INF/encryption.xml)');
+    throw failure ?? new ExtractError('no-content', 'no section of the book could be read');
+  }
+
+  const coverName = locate(pkg.cover);
+  const fallbackTitle = filePath === undefined ? '' : path.basename(filePath).replace(/\.epub$/i, '');
+  return {
+    kind: 'book',
+    // Without a declared title the file name says more than a first page's <title> ("Cover").
+    title: pkg.title || fallbackTitle.normalize('NFC') || sections.find((f) => f.heading)?.heading || sections.find((f) => f.title)?.title || '',
+    authors: pkg.authors,
+    language: pkg.language ?? sections.find((f) => f.language)?.language,
+    description: pkg.description,
+    cover: coverName !== undefined && pkg.cover ? { href: coverName, mediaType: pkg.cover.mediaType } : undefined,
+    direction: pkg.direction,
+    epubVersion: pkg.version,
+    // A book without a usable table of contents still gets one, from its sections' headings.
+    toc: toc.length > 0 ? toc : sections.flatMap((f) => {
+      const label = f.heading ?? f.title;
+      return label ? [{ label, href: f.href, children: [] }] : [];
+    }),
+    spine,
+    chunks,
+  };
+}
+
+async function readToc(
+  zip: ZipReader,
+  pkg: PackageDocument,
+  locate: (item: ManifestItem | undefined) => string | undefined,
+): Promise<TocEntry[]> {
+  // Point every entry at the zip's real file name, and drop entries whose file is not there.
+  const fix = (href: string) => {
+    const hash = href.indexOf('#');
+    const name = zip.find(hash < 0 ? href : href.slice(0, hash));
+    return name === undefined ? undefined : name + (hash < 0 ? '' : href.slice(hash));
+  };
+  const navName = locate(pkg.nav);
+  if (navName !== undefined) {
+    const markup = await readOptionalText(zip, navName);
+    const toc = typeof markup === 'string' ? pruneToc(navToc(markup, navName), fix) : [];
+    if (toc.length > 0) return toc;
+  }
+  const ncxName = locate(pkg.ncx);
+  if (ncxName !== undefined) {
+    const markup = await readOptionalText(zip, ncxName);
+    if (typeof markup === 'string') return pruneToc(ncxToc(markup, ncxName), fix);
+  }
+  return [];
+}
+
+async function readEncryption(zip: ZipReader): Promise<Set<string>> {
+  const name = zip.find('META-INF/encryption.xml');
+  const xml = name === undefined ? undefined : await readOptionalText(zip, name);
+  return typeof xml === 'string' ? encryptedPaths(xml) : new Set();
+}
+
+async function readText(zip: ZipReader, name: string): Promise<string> {
+  return decodeMarkup(await zip.read(name));
+}
+
+/** container.xml and the OPF must be text; if they are not, the book is damaged. */
+async function readPackageText(zip: ZipReader, name: string): Promise<string> {
+  try {
+    return await readText(zip, name);
+  } catch (e) {
+    if (e instanceof ExtractError && e.code === 'encoding') throw new ExtractError('corrupt', `${name} is not text: ${e.detail}`);
+    throw e;
+  }
+}
+
+/**
+ * A file that is not text (or uses a compression we cannot read) costs only that file, and comes
+ * back as its error; size limits and damage still stop the whole book.
+ */
+async function readOptionalText(zip: ZipReader, name: string): Promise<string | ExtractError> {
+  try {
+    return await readText(zip, name);
+  } catch (e) {
+    if (e instanceof ExtractError && (e.code === 'encoding' || e.code === 'unsupported')) return e;
+    throw e;
+  }
+}
