@@ -1,13 +1,12 @@
 // A small pool of extraction workers. Each worker holds one file at a time and has a heap limit, so
 // memory stays bounded however large the library; a file that hangs or blows the heap costs only
 // its own worker, which is replaced, and becomes a problem entry.
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ExtractErrorCode } from '../errors.js';
 import { extractFile, type FileExtract } from '../extract/index.js';
 import { isExtractError } from '../errors.js';
+import { startWorker } from '../workers.js';
 
 export interface ExtractRequest {
   id: number;
@@ -74,12 +73,7 @@ export class ExtractPool {
   }
 
   private spawn(): Worker {
-    const here = import.meta.url;
-    const fromSource = here.endsWith('.ts');
-    const url = new URL(fromSource ? './extract-worker.ts' : './extract-worker.js', here);
-    // Under tests the sources are TypeScript; tsx compiles the worker on the fly.
-    const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(here).resolve('tsx')).href] : [];
-    const worker = new Worker(url, { execArgv, resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
+    const worker = startWorker(import.meta.url, 'extract-worker', { resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb } });
     worker.on('message', (res: ExtractResponse) => this.onMessage(worker, res));
     worker.on('error', (err) => this.onFailure(worker, 'unreadable', `extraction crashed: ${err.message}`));
     worker.on('exit', (code) => {
