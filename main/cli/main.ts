@@ -4,6 +4,8 @@
 import { Command, CommanderError } from 'commander';
 import { makeOutput } from './output.js';
 import { runScan } from './scan.js';
+import { runIndex, runSearch } from './search.js';
+import type { ItemType } from '../core/types.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   let exitCode = 0;
@@ -23,6 +25,38 @@ export async function runCli(argv: string[]): Promise<number> {
       const target = folder ?? opts.library;
       if (!target) throw new UsageError('서재 폴더를 지정하세요 / name a library folder: changmun scan <library-folder>');
       exitCode = await runScan(target, makeOutput(opts.json === true));
+    });
+
+  program
+    .command('index')
+    .description('검색 색인을 만들거나 바뀐 파일만 새로 색인합니다 / build or update the saved search index')
+    .argument('<library-folder>', '서재 폴더 / library folder')
+    .option('--rebuild', '모든 파일을 다시 읽습니다 / read every file again')
+    .option('--json', 'JSON으로 출력 / print one JSON document')
+    .action(async (folder: string, opts: { rebuild?: boolean; json?: boolean }) => {
+      exitCode = await runIndex(folder, { rebuild: opts.rebuild }, makeOutput(opts.json === true));
+    });
+
+  program
+    .command('search')
+    .description('서재 전체에서 찾습니다 / search everything in a library')
+    .argument('<library-folder>', '서재 폴더 / library folder')
+    .argument('<query...>', '찾을 말 / words to find')
+    .option('--type <type>', 'article | book | video')
+    .option('--language <code>', '언어 / language, e.g. ko, en')
+    .option('--collection <name>', '모음 / collection')
+    .option('--limit <n>', '항목 수 / items to show', '10')
+    .option('--json', 'JSON으로 출력 / print one JSON document')
+    .action(async (folder: string, words: string[], opts: { type?: string; language?: string; collection?: string; limit: string; json?: boolean }) => {
+      if (opts.type && !['article', 'book', 'video'].includes(opts.type)) {
+        throw new UsageError(`--type은 article, book, video 중 하나입니다 / --type must be article, book or video (got "${opts.type}")`);
+      }
+      const limit = Number.parseInt(opts.limit, 10);
+      if (!Number.isFinite(limit) || limit < 1) throw new UsageError('--limit은 1 이상의 수입니다 / --limit must be a number ≥ 1');
+      exitCode = await runSearch(folder, words.join(' '), {
+        type: opts.type as ItemType | undefined, language: opts.language, collection: opts.collection, limit,
+        snippetsPerItem: opts.json ? Number.MAX_SAFE_INTEGER : 3,
+      }, makeOutput(opts.json === true));
     });
 
   try {

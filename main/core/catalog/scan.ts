@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Item, Problem } from '../types.js';
 import { DEFAULT_SETTINGS, isExcluded, parseLibraryJson, type LibrarySettings } from '../drive/library-json.js';
-import { walkLibrary, type LibraryFile } from '../drive/walk.js';
+import { walkLibrary, type LibraryFile, type WalkSkip } from '../drive/walk.js';
 import { decodeText } from '../extract/encoding.js';
 import { fileKindOf } from './file-kinds.js';
 import { ExtractPool, type ExtractOutcome, type PoolOptions } from './pool.js';
@@ -66,10 +66,28 @@ export async function readLibrarySettings(libraryRoot: string): Promise<{ settin
   return { settings, problems };
 }
 
+/** Problems for what the walk could not or would not enter (links out of the library). */
+export function skipProblems(skipped: WalkSkip[]): Problem[] {
+  return skipped.map((s) => {
+    const ko = s.reason === 'link-outside'
+      ? `${s.path}: 서재 밖을 가리키는 링크라서 열지 않습니다.`
+      : `${s.path}: 읽을 수 없습니다 (${s.detail})`;
+    const en = s.reason === 'link-outside'
+      ? `${s.path}: this link points outside the library, so it is not opened.`
+      : `${s.path}: could not be read (${s.detail})`;
+    return { path: s.path, code: s.reason, message: `${ko} / ${en}`, messageKo: ko, messageEn: en };
+  });
+}
+
+/** The files of a library that can become items (not images or styles, not excluded). */
+export async function listContentFiles(libraryRoot: string, settings: LibrarySettings): Promise<{ files: LibraryFile[]; skipped: WalkSkip[] }> {
+  const { files, skipped } = await walkLibrary(libraryRoot);
+  return { files: files.filter((f) => fileKindOf(f.path) !== 'asset' && !isExcluded(f.path, settings.exclude)), skipped };
+}
+
 export async function scanLibrary(libraryRoot: string, options: ScanOptions = {}): Promise<ScanResult> {
   const { settings, problems: settingsProblems } = await readLibrarySettings(libraryRoot);
-  const { files, skipped } = await walkLibrary(libraryRoot);
-  const wanted = files.filter((f) => fileKindOf(f.path) !== 'asset' && !isExcluded(f.path, settings.exclude));
+  const { files: wanted, skipped } = await listContentFiles(libraryRoot, settings);
   const cache: ExtractCache = new Map();
   const previous = options.cache ?? new Map();
   const pool = options.pool ?? new ExtractPool(options);
@@ -103,15 +121,7 @@ export async function scanLibrary(libraryRoot: string, options: ScanOptions = {}
   }
 
   const { items, problems } = assembleCatalog(results, settings);
-  for (const s of skipped) {
-    const ko = s.reason === 'link-outside'
-      ? `${s.path}: 서재 밖을 가리키는 링크라서 열지 않습니다.`
-      : `${s.path}: 읽을 수 없습니다 (${s.detail})`;
-    const en = s.reason === 'link-outside'
-      ? `${s.path}: this link points outside the library, so it is not opened.`
-      : `${s.path}: could not be read (${s.detail})`;
-    problems.push({ path: s.path, code: s.reason, message: `${ko} / ${en}`, messageKo: ko, messageEn: en });
-  }
+  problems.push(...skipProblems(skipped));
   problems.unshift(...settingsProblems);
   options.onProgress?.({ done: total, total });
   return { catalog: { libraryRoot, settings, items, problems }, cache, extracted, reused };

@@ -12,9 +12,18 @@ export const INDEX_FORMAT = 1;
  */
 export const RAW_TERM = '\u0001';
 
+let last: { text: string; terms: string[] } | undefined;
+
 export function encode(text: string): string[] {
   if (text.startsWith(RAW_TERM)) return [text.slice(RAW_TERM.length)];
-  return analyze(text);
+  const terms = analyze(text);
+  last = { text, terms };
+  return terms;
+}
+
+/** The terms of `text` if it was the last text encoded (saves analysing a chunk twice). */
+export function encodedTerms(text: string): string[] {
+  return last?.text === text ? last.terms : analyze(text);
 }
 
 /** Score buckets by how often a term occurs in the chunk: bucket 0 holds the densest chunks. */

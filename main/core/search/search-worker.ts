@@ -1,0 +1,41 @@
+// The search engine's own thread: indexing and queries never block the thread that serves the UI
+// or streams a film. Messages in: open, search, close. Messages out: progress, ready, answers.
+import { parentPort } from 'node:worker_threads';
+import { LibraryIndex, type IndexOptions } from './library-index.js';
+import type { LibraryLocation } from '../drive/locate.js';
+import type { SearchOptions } from './types.js';
+
+export type SearchWorkerRequest =
+  | { kind: 'open'; location: LibraryLocation; options: Omit<IndexOptions, 'onProgress'> }
+  | { kind: 'search'; id: number; query: string; options: SearchOptions }
+  | { kind: 'close' };
+
+if (!parentPort) throw new Error('changmun: search-worker must run in a worker thread');
+const port = parentPort;
+let index: LibraryIndex | undefined;
+
+port.on('message', (msg: SearchWorkerRequest) => {
+  switch (msg.kind) {
+    case 'open': {
+      index = new LibraryIndex(msg.location, { ...msg.options, onProgress: (p) => port.postMessage({ kind: 'progress', progress: p }) });
+      index.start().then(
+        (summary) => port.postMessage({ kind: 'ready', summary, catalog: index!.catalog }),
+        (e: unknown) => port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
+      );
+      break;
+    }
+    case 'search': {
+      try {
+        if (!index) throw new Error('changmun: the library is not open yet');
+        port.postMessage({ kind: 'answer', id: msg.id, response: index.engine.search(msg.query, msg.options) });
+      } catch (e) {
+        port.postMessage({ kind: 'answer', id: msg.id, error: e instanceof Error ? e.message : String(e) });
+      }
+      break;
+    }
+    case 'close':
+      index?.close();
+      port.close();
+      break;
+  }
+});

@@ -1,0 +1,74 @@
+// The search engine behind a worker thread, as the app, the preview server and the command line use it.
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../workers.js';
+import type { LibraryLocation } from '../drive/locate.js';
+import type { IndexOptions, IndexProgress, IndexSummary } from './library-index.js';
+import type { SavedCatalog } from './store.js';
+import type { SearchOptions, SearchResponse } from './types.js';
+import type { SearchWorkerRequest } from './search-worker.js';
+
+type WorkerMessage =
+  | { kind: 'progress'; progress: IndexProgress }
+  | { kind: 'ready'; summary: IndexSummary; catalog: SavedCatalog }
+  | { kind: 'failed'; message: string }
+  | { kind: 'answer'; id: number; response?: SearchResponse; error?: string };
+
+export class SearchService {
+  private readonly worker: Worker;
+  private nextId = 1;
+  private readonly waiting = new Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>();
+  /** Resolves when the index is complete (loaded, brought up to date, saved where possible). */
+  readonly ready: Promise<{ summary: IndexSummary; catalog: SavedCatalog }>;
+  latestProgress: IndexProgress | undefined;
+
+  constructor(location: LibraryLocation, options: Omit<IndexOptions, 'onProgress'> = {}, onProgress?: (p: IndexProgress) => void) {
+    this.worker = startWorker(import.meta.url, 'search-worker');
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.on('message', (msg: WorkerMessage) => {
+        switch (msg.kind) {
+          case 'progress':
+            this.latestProgress = msg.progress;
+            onProgress?.(msg.progress);
+            break;
+          case 'ready':
+            resolve({ summary: msg.summary, catalog: msg.catalog });
+            break;
+          case 'failed':
+            reject(new Error(msg.message));
+            break;
+          case 'answer': {
+            const w = this.waiting.get(msg.id);
+            this.waiting.delete(msg.id);
+            if (msg.response) w?.resolve(msg.response);
+            else w?.reject(new Error(msg.error ?? 'changmun: search failed'));
+            break;
+          }
+        }
+      });
+      this.worker.on('error', (e) => {
+        reject(e);
+        for (const w of this.waiting.values()) w.reject(e);
+        this.waiting.clear();
+      });
+    });
+    this.ready.catch(() => {});
+    this.post({ kind: 'open', location, options });
+  }
+
+  search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.post({ kind: 'search', id, query, options });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.post({ kind: 'close' });
+    await this.worker.terminate();
+  }
+
+  private post(msg: SearchWorkerRequest): void {
+    this.worker.postMessage(msg);
+  }
+}

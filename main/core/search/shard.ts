@@ -1,0 +1,140 @@
+// A content shard: the FlexSearch index of a batch of chunks, which item and place each chunk is,
+// and where its text is kept for snippets (in memory while indexing, in a file once saved).
+import { promises as fs, openSync, readSync, closeSync } from 'node:fs';
+import path from 'node:path';
+import type { Document } from 'flexsearch';
+import type { Chunk, Locator } from '../types.js';
+import { writeFileAtomic } from '../drive/atomic.js';
+import { createTextIndex, encodedTerms, RAW_TERM, INDEX_FORMAT, type TextDoc } from './config.js';
+import { Vocabulary } from './vocabulary.js';
+
+export interface ShardChunk {
+  /** Index into the shard's `itemPaths`. */
+  item: number;
+  locator: Locator;
+  language?: string;
+}
+
+interface TextStore {
+  get(local: number): string;
+  close(): void;
+}
+
+class MemoryText implements TextStore {
+  constructor(private readonly texts: string[]) {}
+  get(local: number): string {
+    return this.texts[local] ?? '';
+  }
+  close(): void {}
+  all(): string[] {
+    return this.texts;
+  }
+}
+
+/** Chunk texts concatenated in one UTF-8 file; only the chunks shown as snippets are ever read. */
+class FileText implements TextStore {
+  private fd: number | undefined;
+  constructor(private readonly file: string, private readonly offsets: number[]) {}
+  get(local: number): string {
+    const start = this.offsets[local];
+    const end = this.offsets[local + 1];
+    if (start === undefined || end === undefined) return '';
+    this.fd ??= openSync(this.file, 'r');
+    const buf = Buffer.alloc(end - start);
+    readSync(this.fd, buf, 0, buf.length, start);
+    return buf.toString('utf8');
+  }
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}
+
+export interface ShardFile {
+  format: number;
+  id: string;
+  itemPaths: string[];
+  chunks: ShardChunk[];
+  offsets: number[];
+  index: Record<string, string>;
+}
+
+export class ContentShard {
+  private constructor(
+    readonly id: string,
+    private readonly index: Document<TextDoc>,
+    readonly itemPaths: string[],
+    readonly chunks: ShardChunk[],
+    private text: TextStore,
+  ) {}
+
+  get size(): number {
+    return this.chunks.length;
+  }
+
+  /** Index the chunks of some items; their terms are counted into `vocabulary`. */
+  static build(id: string, items: { path: string; chunks: Chunk[] }[], vocabulary: Vocabulary): ContentShard {
+    const index = createTextIndex();
+    const itemPaths: string[] = [];
+    const chunks: ShardChunk[] = [];
+    const texts: string[] = [];
+    for (const item of items) {
+      const itemIndex = itemPaths.push(item.path) - 1;
+      for (const c of item.chunks) {
+        const local = chunks.length;
+        chunks.push({ item: itemIndex, locator: c.locator, ...(c.language ? { language: c.language } : {}) });
+        texts.push(c.text);
+        index.add({ id: local, text: c.text });
+        vocabulary.addChunkTerms(encodedTerms(c.text));
+      }
+    }
+    return new ContentShard(id, index, itemPaths, chunks, new MemoryText(texts));
+  }
+
+  /** Local ids of the chunks holding an (already analysed) term, densest first. */
+  lookup(term: string): number[] {
+    const res = this.index.search(RAW_TERM + term, { limit: this.chunks.length || 1 }) as unknown as { result: number[] }[];
+    return res[0]?.result ?? [];
+  }
+
+  textOf(local: number): string {
+    return this.text.get(local);
+  }
+
+  itemPathOf(local: number): string {
+    return this.itemPaths[this.chunks[local]!.item]!;
+  }
+
+  close(): void {
+    this.text.close();
+  }
+
+  /** Write `<dir>/shard-<id>.json` and `.txt`, each atomically. */
+  async save(dir: string): Promise<{ bytes: number }> {
+    if (!(this.text instanceof MemoryText)) throw new Error('changmun: only a shard built in memory can be saved');
+    const parts: Record<string, string> = {};
+    await this.index.export((key: string, data: string) => {
+      parts[key] = data;
+    });
+    const buffers = this.text.all().map((t) => Buffer.from(t, 'utf8'));
+    const offsets = [0];
+    for (const b of buffers) offsets.push(offsets.at(-1)! + b.length);
+    const file: ShardFile = { format: INDEX_FORMAT, id: this.id, itemPaths: this.itemPaths, chunks: this.chunks, offsets, index: parts };
+    const json = JSON.stringify(file);
+    const text = Buffer.concat(buffers);
+    await writeFileAtomic(path.join(dir, `shard-${this.id}.txt`), text);
+    await writeFileAtomic(path.join(dir, `shard-${this.id}.json`), json);
+    // From now on snippets are read from the drive and the text leaves memory.
+    this.text = new FileText(path.join(dir, `shard-${this.id}.txt`), offsets);
+    return { bytes: Buffer.byteLength(json) + text.length };
+  }
+
+  static async load(dir: string, id: string): Promise<ContentShard> {
+    const raw = await fs.readFile(path.join(dir, `shard-${id}.json`), 'utf8');
+    const file = JSON.parse(raw) as ShardFile;
+    if (file.format !== INDEX_FORMAT || file.id !== id) throw new Error(`changmun: shard ${id} has another format`);
+    const index = createTextIndex();
+    for (const [key, data] of Object.entries(file.index)) index.import(key, data);
+    return new ContentShard(id, index, file.itemPaths, file.chunks, new FileText(path.join(dir, `shard-${id}.txt`), file.offsets));
+  }
+}
