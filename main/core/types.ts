@@ -24,6 +24,8 @@ export interface Chunk {
   heading?: string;
   /** Language of this chunk when it differs by chunk (bilingual subtitles). */
   language?: string;
+  /** Subtitles: [offset in `text`, start ms] of each cue after the first, so a hit opens at its line. */
+  cues?: [number, number][];
 }
 
 /** Chunks never grow past this many characters; longer sections are split at sentence or space. */

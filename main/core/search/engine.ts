@@ -1,7 +1,7 @@
 // The search engine: titles and chunk text of every item, queried the same way whether the index
 // was loaded from the drive or is being built in memory right now (then answers say incomplete).
 import type { Item, ItemType } from '../types.js';
-import { analyze, analyzeQuery, choseongOf, normalizeInput } from './analyze.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from './analyze.js';
 import { createTitleIndex, RAW_TERM } from './config.js';
 import { ContentShard } from './shard.js';
 import { cutSnippet } from './snippet.js';
@@ -221,7 +221,16 @@ export class SearchEngine {
       hitCount: hits.length,
       hits: hits.map((h, i): SearchHit => {
         const meta = h.shard.chunks[h.local]!;
-        const hit: SearchHit = { locator: meta.locator, ...(meta.language ? { language: meta.language } : {}) };
+        let locator = meta.locator;
+        if (meta.cues) {
+          // A subtitle chunk spans ~30 s: point at the cue that holds the first match.
+          const first = matchRanges(h.shard.textOf(h.local), terms, qa.prefix)[0];
+          if (first) {
+            const cue = meta.cues.filter(([offset]) => offset <= first[0]).at(-1);
+            if (cue) locator = { ...locator, startMs: cue[1] };
+          }
+        }
+        const hit: SearchHit = { locator, ...(meta.language ? { language: meta.language } : {}) };
         if (i < snippetsPerItem) Object.assign(hit, cutSnippet(h.shard.textOf(h.local), terms, qa.prefix));
         return hit;
       }),

@@ -13,6 +13,7 @@ export interface ShardChunk {
   item: number;
   locator: Locator;
   language?: string;
+  cues?: [number, number][];
 }
 
 interface TextStore {
@@ -82,7 +83,7 @@ export class ContentShard {
       const itemIndex = itemPaths.push(item.path) - 1;
       for (const c of item.chunks) {
         const local = chunks.length;
-        chunks.push({ item: itemIndex, locator: c.locator, ...(c.language ? { language: c.language } : {}) });
+        chunks.push({ item: itemIndex, locator: c.locator, ...(c.language ? { language: c.language } : {}), ...(c.cues ? { cues: c.cues } : {}) });
         texts.push(c.text);
         index.add({ id: local, text: c.text });
         vocabulary.addChunkTerms(encodedTerms(c.text));

@@ -17,7 +17,7 @@ export async function extractEpub(input: ZipInput): Promise<BookExtract> {
     return await readBook(zip, 'path' in input ? input.path : undefined);
   } catch (e) {
     if (e instanceof ExtractError) throw e;
-    throw new ExtractError('corrupt', `unexpected failure: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+    throw new ExtractError('corrupt', `unexpected failure: ${messageOf(e)}`, { cause: e });
   } finally {
     zip.close();
   }
@@ -81,7 +81,14 @@ async function readBook(zip: ZipReader, filePath: string | undefined): Promise<B
       failure ??= markup;
       continue;
     }
-    const section = sectionText(markup, entry.href, entry.mediaType, labels.get(entry.href));
+    let section: ReturnType<typeof sectionText>;
+    try {
+      section = sectionText(markup, entry.href, entry.mediaType, labels.get(entry.href));
+    } catch (e) {
+      // Markup nested thousands deep overflows the stack of any recursive walk; lose that file only.
+      failure ??= new ExtractError('corrupt', `${entry.href} could not be parsed: ${messageOf(e)}`, { cause: e });
+      continue;
+    }
     chunks.push(...section.chunks);
     sections.push({ href: entry.href, title: section.title, heading: section.heading, language: section.language });
   }
@@ -168,4 +175,8 @@ async function readOptionalText(zip: ZipReader, name: string): Promise<string | 
     if (e instanceof ExtractError && (e.code === 'encoding' || e.code === 'unsupported')) return e;
     throw e;
   }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

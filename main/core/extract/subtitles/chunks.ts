@@ -9,15 +9,22 @@ export const CHUNK_SPAN_MS = 30_000;
 export function subtitleChunks(tracks: readonly SubtitleTrack[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const track of tracks) {
-    const make = (text: string, startMs: number): Chunk =>
-      track.language !== undefined ? { text, locator: { startMs }, language: track.language } : { text, locator: { startMs } };
+    const make = (text: string, startMs: number, cues?: [number, number][]): Chunk => ({
+      text,
+      locator: { startMs },
+      ...(track.language !== undefined ? { language: track.language } : {}),
+      ...(cues && cues.length > 1 ? { cues } : {}),
+    });
 
     let lines: string[] = [];
+    // Where each cue starts in the chunk's text, so a hit can start the film at its own line.
+    let cues: [number, number][] = [];
     let length = 0;
     let firstMs = 0;
     const flush = (): void => {
-      if (lines.length > 0) chunks.push(make(lines.join('\n'), firstMs));
+      if (lines.length > 0) chunks.push(make(lines.join('\n'), firstMs, cues));
       lines = [];
+      cues = [];
       length = 0;
     };
 
@@ -31,6 +38,7 @@ export function subtitleChunks(tracks: readonly SubtitleTrack[]): Chunk[] {
       const added = lines.length === 0 ? cue.text.length : length + 1 + cue.text.length;
       if (lines.length > 0 && (cue.startMs - firstMs >= CHUNK_SPAN_MS || added > MAX_CHUNK_CHARS)) flush();
       if (lines.length === 0) firstMs = cue.startMs;
+      cues.push([lines.length === 0 ? 0 : length + 1, cue.startMs]);
       length = lines.length === 0 ? cue.text.length : length + 1 + cue.text.length;
       lines.push(cue.text);
     }
