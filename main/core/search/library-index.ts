@@ -227,8 +227,8 @@ export class LibraryIndex {
     const dir = indexDir(this.location.dataDir);
     const entries: ShardEntry[] = (this.manifest?.shards ?? []).filter((s) => this.engine.shardIds.includes(s.id));
     for (const shard of this.fresh) {
-      const { bytes } = await shard.save(dir);
-      entries.push({ id: shard.id, chunks: shard.size, bytes });
+      const { bytes, indexBytes } = await shard.save(dir);
+      entries.push({ id: shard.id, chunks: shard.size, bytes, indexBytes });
     }
     // Shards whose every item was replaced are dropped; what remains replaced inside kept shards is stale.
     const live = new Set(this.catalog.items.map((i) => i.shard).filter(Boolean));

@@ -1,6 +1,8 @@
 // A content shard: the FlexSearch index of a batch of chunks, which item and place each chunk is,
 // and where its text is kept for snippets (in memory while indexing, in a file once saved).
 import { promises as fs, openSync, readSync, closeSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { gzip, gunzip } from 'node:zlib';
 import path from 'node:path';
 import type { Document } from 'flexsearch';
 import type { Chunk, Locator } from '../types.js';
@@ -50,6 +52,9 @@ class FileText implements TextStore {
     this.fd = undefined;
   }
 }
+
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
 
 export interface ShardFile {
   format: number;
@@ -110,8 +115,8 @@ export class ContentShard {
     this.text.close();
   }
 
-  /** Write `<dir>/shard-<id>.json` and `.txt`, each atomically. */
-  async save(dir: string): Promise<{ bytes: number }> {
+  /** Write `<dir>/shard-<id>.json.gz` (index and chunk places) and `.txt` (chunk text), each atomically. */
+  async save(dir: string): Promise<{ bytes: number; indexBytes: number }> {
     if (!(this.text instanceof MemoryText)) throw new Error('changmun: only a shard built in memory can be saved');
     const parts: Record<string, string> = {};
     await this.index.export((key: string, data: string) => {
@@ -121,18 +126,20 @@ export class ContentShard {
     const offsets = [0];
     for (const b of buffers) offsets.push(offsets.at(-1)! + b.length);
     const file: ShardFile = { format: INDEX_FORMAT, id: this.id, itemPaths: this.itemPaths, chunks: this.chunks, offsets, index: parts };
-    const json = JSON.stringify(file);
+    // Posting lists are long runs of small numbers: gzip shrinks them several times over, and
+    // reading less from a slow USB stick is worth more than the time it takes to inflate.
+    const json = await gzipAsync(JSON.stringify(file), { level: 6 });
     const text = Buffer.concat(buffers);
     await writeFileAtomic(path.join(dir, `shard-${this.id}.txt`), text);
-    await writeFileAtomic(path.join(dir, `shard-${this.id}.json`), json);
+    await writeFileAtomic(path.join(dir, `shard-${this.id}.json.gz`), json);
     // From now on snippets are read from the drive and the text leaves memory.
     this.text = new FileText(path.join(dir, `shard-${this.id}.txt`), offsets);
-    return { bytes: Buffer.byteLength(json) + text.length };
+    return { bytes: json.length + text.length, indexBytes: json.length };
   }
 
   static async load(dir: string, id: string): Promise<ContentShard> {
-    const raw = await fs.readFile(path.join(dir, `shard-${id}.json`), 'utf8');
-    const file = JSON.parse(raw) as ShardFile;
+    const raw = await gunzipAsync(await fs.readFile(path.join(dir, `shard-${id}.json.gz`)));
+    const file = JSON.parse(raw.toString('utf8')) as ShardFile;
     if (file.format !== INDEX_FORMAT || file.id !== id) throw new Error(`changmun: shard ${id} has another format`);
     const index = createTextIndex();
     for (const [key, data] of Object.entries(file.index)) index.import(key, data);

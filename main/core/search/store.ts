@@ -2,6 +2,7 @@
 // the vocabulary and the shards of its generation. Files of other generations are never read, so a
 // drive pulled mid-save still opens with the previous index.
 import { promises as fs } from 'node:fs';
+import { gzipSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import type { Item, Problem } from '../types.js';
 import type { LibrarySettings } from '../drive/library-json.js';
@@ -30,7 +31,9 @@ export interface SavedCatalog {
 export interface ShardEntry {
   id: string;
   chunks: number;
+  /** Bytes on disk: the compressed index part and the stored text. */
   bytes: number;
+  indexBytes: number;
 }
 
 export interface IndexManifest {
@@ -62,7 +65,8 @@ export async function readSavedCatalog(dataDir: string, manifest: IndexManifest)
 }
 
 export async function readVocabulary(dataDir: string, manifest: IndexManifest): Promise<Vocabulary> {
-  return Vocabulary.fromJSON(JSON.parse(await fs.readFile(path.join(indexDir(dataDir), manifest.vocabulary), 'utf8')));
+  const bytes = gunzipSync(await fs.readFile(path.join(indexDir(dataDir), manifest.vocabulary)));
+  return Vocabulary.fromJSON(JSON.parse(bytes.toString('utf8')));
 }
 
 /**
@@ -83,12 +87,12 @@ export async function commitGeneration(
     generation,
     builtAt: new Date().toISOString(),
     catalog: `catalog-${generation}.json`,
-    vocabulary: `vocabulary-${generation}.json`,
+    vocabulary: `vocabulary-${generation}.json.gz`,
     shards,
     staleChunks,
   };
   await writeFileAtomic(path.join(dir, manifest.catalog), JSON.stringify(catalog));
-  await writeFileAtomic(path.join(dir, manifest.vocabulary), JSON.stringify(vocabulary.toJSON()));
+  await writeFileAtomic(path.join(dir, manifest.vocabulary), gzipSync(JSON.stringify(vocabulary.toJSON())));
   await writeFileAtomic(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
   await removeUnreferenced(dir, manifest);
   return manifest;
@@ -96,7 +100,7 @@ export async function commitGeneration(
 
 async function removeUnreferenced(dir: string, manifest: IndexManifest): Promise<void> {
   const keep = new Set(['manifest.json', manifest.catalog, manifest.vocabulary]);
-  for (const s of manifest.shards) keep.add(`shard-${s.id}.json`).add(`shard-${s.id}.txt`);
+  for (const s of manifest.shards) keep.add(`shard-${s.id}.json.gz`).add(`shard-${s.id}.txt`);
   await sweepTemporaryFiles(dir);
   for (const name of await fs.readdir(dir)) {
     if (!keep.has(name)) await fs.rm(path.join(dir, name), { force: true, recursive: true });

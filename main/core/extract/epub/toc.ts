@@ -81,10 +81,10 @@ function push(out: TocEntry[], label: string, href: string | undefined, sub: Toc
 export function pruneToc(entries: TocEntry[], map: (href: string) => string | undefined): TocEntry[] {
   const out: TocEntry[] = [];
   for (const e of entries) {
-    const children = pruneToc(e.children, map);
+    const kept = pruneToc(e.children, map);
     const href = map(e.href);
-    if (href === undefined) out.push(...children);
-    else out.push({ label: e.label, href, children });
+    if (href === undefined) out.push(...kept);
+    else out.push({ label: e.label, href, children: kept });
   }
   return out;
 }
