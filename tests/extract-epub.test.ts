@@ -13,7 +13,7 @@ import yazl from 'yazl';
 import { extractEpub } from '../main/core/extract/epub/index.js';
 import { ExtractError } from '../main/core/errors.js';
 import { MAX_CHUNK_CHARS, type BookExtract, type TocEntry } from '../main/core/types.js';
-import { corpusAvailable, corpusPath } from './helpers/paths.js';
+import { CONTENT_SAMPLE, corpusAvailable, corpusPath } from './helpers/paths.js';
 
 type Content = string | Buffer | (() => Readable);
 let tmp = '';
@@ -176,6 +176,22 @@ describe.skipIf(!corpusAvailable)('EPUB extraction: the shared corpus', () => {
     await copyFile(corpusPath('epub', 'moby-dick.epub'), copy);
     await truncate(copy, 800_000);
     expect((await failure({ path: copy })).code).toBe('corrupt');
+  });
+});
+
+describe('EPUB extraction: the content sample', () => {
+  it('reads the sample books: Korean file names, EPUB 2 with NCX, a nested TOC', async () => {
+    const open = (f: string) => extractEpub({ path: path.join(CONTENT_SAMPLE, 'books', f) });
+    const dongbaek = await open('동백꽃.epub');
+    expect(dongbaek).toMatchObject({ title: '동백꽃', authors: ['김유정'], language: 'ko', epubVersion: '3.0' });
+    expect(dongbaek.cover?.href).toBe('OEBPS/그림/표지.png');
+    expect(dongbaek.toc[0]).toEqual({ label: '하나. 감자 세 개', href: 'OEBPS/제1장.xhtml', children: [] });
+    expect(dongbaek.chunks.filter((c) => c.locator.href === 'OEBPS/제1장.xhtml').map((c) => c.text).join('')).toContain('점순');
+    const night = await open('the-night-train-library.epub');
+    expect(night).toMatchObject({ title: 'The Night Train Library', epubVersion: '2.0' });
+    expect(night.toc.map((e) => e.href)).toEqual([1, 2, 3, 4].map((n) => `OEBPS/chapter${n}.xhtml`));
+    const seasons = await open('창가에서-사계절.epub');
+    expect(seasons.toc.map((e) => [e.href, e.children.length])).toEqual([['OEBPS/text/part1.xhtml', 3], ['OEBPS/text/part2.xhtml', 2]]);
   });
 });
 

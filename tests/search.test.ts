@@ -176,6 +176,41 @@ describe('the saved index', () => {
     c.close();
   });
 
+  it('on a drive it cannot write to, indexes in memory, searches, and says it could not save', async () => {
+    const dir = copySample();
+    // Where the index would go is taken by a file: nothing can be written there.
+    writeFileSync(path.join(dir, '.changmun'), 'not a folder');
+    const progress: IndexProgress[] = [];
+    const index = new LibraryIndex(resolveLibraryFolder(dir), { workers: 1, onProgress: (p) => progress.push(p) });
+    const summary = await index.start();
+    expect(summary).toMatchObject({ saved: false, notSavedReason: 'read-only', items: 15 });
+    expect(progress.filter((p) => p.phase === 'indexing').at(-1)).toMatchObject({ done: 18, total: 18 });
+    expect(index.engine.search('타이타닉을').results[0]!.path).toBe('articles/history/타이타닉호의-마지막-밤.html');
+    index.close();
+  });
+
+  it('answers from what is indexed so far while a library is still being indexed', async () => {
+    const dir = copySample();
+    const seen: SearchResponse[] = [];
+    const index = new LibraryIndex(resolveLibraryFolder(dir), {
+      workers: 1,
+      save: false,
+      shardChars: 1,
+      batchFiles: 2,
+      onProgress: (p) => {
+        if (p.phase === 'indexing') seen.push(index.engine.search('바다'));
+      },
+    });
+    await index.start();
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen.every((r) => r.complete === false)).toBe(true);
+    expect(seen.some((r) => r.results.length > 0)).toBe(true);
+    const final = index.engine.search('바다');
+    expect(final.complete).toBe(true);
+    expect(final.results.length).toBeGreaterThanOrEqual(Math.max(...seen.map((r) => r.results.length)));
+    index.close();
+  });
+
   it('pairs a subtitle added beside a film with that film', async () => {
     const dir = copySample();
     const location = resolveLibraryFolder(dir);

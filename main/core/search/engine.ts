@@ -102,9 +102,11 @@ export class SearchEngine {
   }
 
   /** Index these items' chunks as a new shard, and make it their live one. */
+  /** Index these items' chunks into the shard `shardId` (made, or grown while still open). */
   indexItems(shardId: string, items: Item[], vocabulary: Vocabulary = this.vocabulary): ContentShard {
-    const shard = ContentShard.build(shardId, items, vocabulary);
-    this.shards.push(shard);
+    let shard = this.shards.find((s) => s.id === shardId);
+    if (shard) shard.append(items, vocabulary);
+    else this.shards.push((shard = ContentShard.build(shardId, items, vocabulary)));
     for (const item of items) this.putItem(toIndexedItem(item), shardId);
     return shard;
   }

@@ -32,8 +32,10 @@ export interface IndexOptions {
   save?: boolean;
   /** Ignore the saved index and read every file again. */
   rebuild?: boolean;
-  /** Text per shard before a new one is started. */
-  shardBytes?: number;
+  /** Characters of text per shard before a new one is started. */
+  shardChars?: number;
+  /** Files read before their items become searchable (whole folders at a time). */
+  batchFiles?: number;
 }
 
 export interface IndexSummary {
@@ -49,7 +51,8 @@ export interface IndexSummary {
   loadedFromDrive: boolean;
 }
 
-const DEFAULT_SHARD_BYTES = 4 * 1024 * 1024;
+/** Characters of text per shard (about 4–6 MB of Korean in UTF-8). */
+const DEFAULT_SHARD_CHARS = 2 * 1024 * 1024;
 /** Past this share of replaced chunks, an update rebuilds the whole index instead of adding a shard. */
 const MAX_STALE_SHARE = 0.4;
 
@@ -180,22 +183,22 @@ export class LibraryIndex {
     if (files.length === 0) return { newItems, newProblems, extracted: 0 };
     const ordered = [...files].sort((a, b) => typeRank(a) - typeRank(b) || dirOf(a.path).localeCompare(dirOf(b.path)) || (a.path < b.path ? -1 : 1));
     const pool = new ExtractPool({ workers: this.options.workers });
-    const shardBytes = this.options.shardBytes ?? DEFAULT_SHARD_BYTES;
+    const shardBytes = this.options.shardChars ?? DEFAULT_SHARD_CHARS;
     let done = 0;
-    let pending: Item[] = [];
-    let pendingBytes = 0;
-    const flush = () => {
-      if (pending.length === 0) return;
-      const id = `${this.nextGeneration()}-${this.shardCounter++}`;
-      this.fresh.push(this.engine.indexItems(id, pending));
-      for (const i of pending) this.shardOfNew.set(i.path, id);
-      newItems.push(...pending);
-      pending = [];
-      pendingBytes = 0;
+    let current: ContentShard | undefined;
+    // Items become searchable batch by batch; a shard keeps growing until it holds enough text.
+    const add = (items: Item[]) => {
+      if (items.length === 0) return;
+      const id = current && current.textLength < shardBytes ? current.id : `${this.nextGeneration()}-${this.shardCounter++}`;
+      const shard = this.engine.indexItems(id, items);
+      if (shard !== current) this.fresh.push(shard);
+      current = shard;
+      for (const i of items) this.shardOfNew.set(i.path, id);
+      newItems.push(...items);
     };
     try {
       // Films and their subtitles pair within a folder, so a batch never splits a folder.
-      for (const batch of batchesByFolder(ordered, 64)) {
+      for (const batch of batchesByFolder(ordered, this.options.batchFiles ?? 16)) {
         const results: FileResult[] = await Promise.all(
           batch.map(async (file) => {
             const outcome = await pool.extract(file.absPath, file.path);
@@ -205,12 +208,8 @@ export class LibraryIndex {
         );
         const { items, problems } = assembleCatalog(results, settings);
         newProblems.push(...problems);
-        for (const item of items) {
-          pending.push(item);
-          pendingBytes += item.chunks.reduce((n, c) => n + c.text.length * 2, 0);
-          if (pendingBytes >= shardBytes) flush();
-        }
-        flush();
+        add(items);
+        progress({ phase: 'indexing', done, total: files.length });
         await yieldToQueries();
       }
     } finally {

@@ -80,21 +80,33 @@ export class ContentShard {
 
   /** Index the chunks of some items; their terms are counted into `vocabulary`. */
   static build(id: string, items: { path: string; chunks: Chunk[] }[], vocabulary: Vocabulary): ContentShard {
-    const index = createTextIndex();
-    const itemPaths: string[] = [];
-    const chunks: ShardChunk[] = [];
-    const texts: string[] = [];
+    const shard = new ContentShard(id, createTextIndex(), [], [], new MemoryText([]));
+    shard.append(items, vocabulary);
+    return shard;
+  }
+
+  /** While a shard is being built (not yet saved), more items can join it. */
+  get open(): boolean {
+    return this.text instanceof MemoryText;
+  }
+
+  /** Characters of text held (for deciding when a shard is full). */
+  textLength = 0;
+
+  append(items: { path: string; chunks: Chunk[] }[], vocabulary: Vocabulary): void {
+    if (!(this.text instanceof MemoryText)) throw new Error('changmun: a saved shard cannot grow');
+    const texts = this.text.all();
     for (const item of items) {
-      const itemIndex = itemPaths.push(item.path) - 1;
+      const itemIndex = this.itemPaths.push(item.path) - 1;
       for (const c of item.chunks) {
-        const local = chunks.length;
-        chunks.push({ item: itemIndex, locator: c.locator, ...(c.language ? { language: c.language } : {}), ...(c.cues ? { cues: c.cues } : {}) });
+        const local = this.chunks.length;
+        this.chunks.push({ item: itemIndex, locator: c.locator, ...(c.language ? { language: c.language } : {}), ...(c.cues ? { cues: c.cues } : {}) });
         texts.push(c.text);
-        index.add({ id: local, text: c.text });
+        this.textLength += c.text.length;
+        this.index.add({ id: local, text: c.text });
         vocabulary.addChunkTerms(encodedTerms(c.text));
       }
     }
-    return new ContentShard(id, index, itemPaths, chunks, new MemoryText(texts));
   }
 
   /** Local ids of the chunks holding an (already analysed) term, densest first. */
