@@ -1,0 +1,143 @@
+// The one contract between the UI and the back end. The Electron preload exposes exactly these
+// methods over IPC; the preview server exposes exactly the same methods over HTTP on 127.0.0.1.
+// The renderer imports only types from this file. Everything here is plain JSON-serialisable data.
+import type { ItemType, Locator, Problem, SubtitleFormat, TocEntry } from './core/types.js';
+import type { SearchOptions, SearchResponse } from './core/search/types.js';
+
+export type { ItemType, Locator, Problem, SearchOptions, SearchResponse, SubtitleFormat, TocEntry };
+export type { SearchHit, SearchResultItem } from './core/search/types.js';
+
+/** An item as the home screen and the readers need it (no text). */
+export interface LibraryItem {
+  path: string;
+  type: ItemType;
+  title: string;
+  language?: string;
+  languages?: string[];
+  authors?: string[];
+  description?: string;
+  collections: string[];
+  size: number;
+  mtimeMs: number;
+  /** Searchable chunks; 0 means nothing in it can be searched (image-only book, film without subtitles). */
+  chunkCount: number;
+  /** Books. */
+  book?: { direction: 'ltr' | 'rtl' | 'default'; hasCover: boolean; toc: TocEntry[] };
+  /** Films (and subtitle files without a film, where hasVideo is false). */
+  video?: { hasVideo: boolean; subtitles: { path: string; format: SubtitleFormat; languages: string[] }[] };
+}
+
+export interface IndexStatus {
+  /** True once every file is indexed and the saved index (if any) is fully loaded. */
+  complete: boolean;
+  phase: 'loading' | 'checking' | 'indexing' | 'saving' | 'done';
+  done: number;
+  total: number;
+  current?: string;
+}
+
+export interface LibraryInfo {
+  /** From library.json, else the folder name. */
+  title: string;
+  /** The name shown in the window title (neutral by default). */
+  appName: string;
+  /** Default interface language from library.json. */
+  language: 'ko' | 'en';
+  collections: string[];
+  items: LibraryItem[];
+  problems: Problem[];
+  index: IndexStatus;
+  /** Whether anything can be saved on this drive (false on a read-only stick). */
+  writable: boolean;
+}
+
+export interface ArticleContent {
+  path: string;
+  title: string;
+  language?: string;
+  format: 'html' | 'markdown' | 'text';
+  /**
+   * The article as HTML (Markdown rendered, text wrapped in paragraphs), NOT yet sanitised: the
+   * renderer sanitises it with DOMPurify before it touches the page.
+   */
+  html: string;
+}
+
+export interface SubtitleCue {
+  startMs: number;
+  endMs: number;
+  text: string;
+}
+
+export interface SubtitleTrackData {
+  /** The subtitle file this track comes from. */
+  path: string;
+  format: SubtitleFormat;
+  language?: string;
+  /** A label to show: the SAMI class or the language. */
+  label: string;
+  cues: SubtitleCue[];
+}
+
+/** Settings a person can change. Remembered only when `remember` is on. */
+export interface Settings {
+  language: 'ko' | 'en';
+  fontSize: number;
+  theme: 'light' | 'dark';
+  /** "Remember my place on this drive": off by default. */
+  remember: boolean;
+}
+
+/** Where a person stopped in an item. */
+export interface ReadingPosition {
+  /** Book: an EPUB CFI; article: a scroll fraction 0–1; video: seconds. */
+  at: string | number;
+  updatedAt: string;
+}
+
+export interface SaveResult {
+  /** False when nothing was written: not remembering, or the drive is read-only. */
+  saved: boolean;
+  reason?: 'not-remembering' | 'read-only';
+}
+
+export interface ChangmunApi {
+  getLibrary(): Promise<LibraryInfo>;
+  getIndexStatus(): Promise<IndexStatus>;
+  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
+  getArticle(path: string): Promise<ArticleContent>;
+  /** Every subtitle track of a film (or of a lone subtitle file), all languages. */
+  getSubtitles(path: string): Promise<SubtitleTrackData[]>;
+  getSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<SaveResult>;
+  getPositions(): Promise<Record<string, ReadingPosition>>;
+  savePosition(path: string, position: ReadingPosition): Promise<SaveResult>;
+  /** Delete everything remembered on the drive and in memory. */
+  forgetEverything(): Promise<SaveResult>;
+  /** Close the app at once (panic key). The preview server only forgets what it holds. */
+  quit(): Promise<void>;
+}
+
+/** Names of every contract method: the transports and the test that checks them use this list. */
+export const API_METHODS = [
+  'getLibrary',
+  'getIndexStatus',
+  'search',
+  'getArticle',
+  'getSubtitles',
+  'getSettings',
+  'saveSettings',
+  'getPositions',
+  'savePosition',
+  'forgetEverything',
+  'quit',
+] as const satisfies readonly (keyof ChangmunApi)[];
+
+/**
+ * How the renderer reaches files on the drive: `app://library/<path>` in Electron,
+ * `/t/<token>/files/<path>` in the preview. Book covers come out of the EPUB at `covers/<path>`.
+ */
+export interface FileUrls {
+  file(path: string): string;
+  cover(path: string): string;
+}
