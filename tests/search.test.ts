@@ -260,3 +260,19 @@ describe('changmun index and changmun search (the commands)', () => {
     expect(JSON.parse(two.stdout)).toMatchObject({ saved: false, extracted: 0, loadedFromDrive: true });
   });
 });
+
+describe('the search service (worker thread)', () => {
+  it('shows the library growing while it is indexed, then complete', async () => {
+    const { SearchService } = await import('../main/core/search/service.js');
+    const dir = copySample();
+    const service = new SearchService(resolveLibraryFolder(dir), { save: false, workers: 1 });
+    const early = await service.catalog();
+    expect(early.complete).toBe(false);
+    const { summary } = await service.ready;
+    const late = await service.catalog();
+    expect(late.complete).toBe(true);
+    expect(late.catalog!.items).toHaveLength(summary.items);
+    expect((await service.search('타이타닉을')).results[0]!.path).toBe('articles/history/타이타닉호의-마지막-밤.html');
+    await service.close();
+  });
+});

@@ -103,7 +103,9 @@ export class LibraryIndex {
       plan = planUpdate(this.catalog, files);
     }
 
+    this.inProgress = { dropped: new Set(plan.droppedItems), items: [], problems: [] };
     const { newItems, newProblems, extracted } = await this.extractAndIndex(plan.toExtract, settings, progress);
+    this.inProgress = undefined;
 
     // The new catalog: what did not change, plus what was read again.
     const dropped = new Set(plan.droppedItems);
@@ -151,6 +153,17 @@ export class LibraryIndex {
   }
 
   private readonly shardOfNew = new Map<string, string>();
+  /** While files are being indexed: what is new so far, so the library can be shown as it grows. */
+  private inProgress: { dropped: Set<string>; items: SavedItem[]; problems: Problem[] } | undefined;
+
+  /** The catalog as it stands now: complete once `start()` has resolved, growing before that. */
+  snapshot(): SavedCatalog {
+    const p = this.inProgress;
+    if (!p) return this.catalog;
+    const items = [...this.catalog.items.filter((i) => !p.dropped.has(i.path)), ...p.items]
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { ...this.catalog, items, problems: [...this.catalog.problems, ...p.problems] };
+  }
 
   private async loadSaved(progress: (p: IndexProgress) => void): Promise<boolean> {
     const manifest = await readManifest(this.location.dataDir);
@@ -195,6 +208,7 @@ export class LibraryIndex {
       current = shard;
       for (const i of items) this.shardOfNew.set(i.path, id);
       newItems.push(...items);
+      this.inProgress?.items.push(...items.map((i) => toSavedItem(i, id)));
     };
     try {
       // Films and their subtitles pair within a folder, so a batch never splits a folder.
@@ -208,6 +222,7 @@ export class LibraryIndex {
         );
         const { items, problems } = assembleCatalog(results, settings);
         newProblems.push(...problems);
+        this.inProgress?.problems.push(...problems);
         add(items);
         progress({ phase: 'indexing', done, total: files.length });
         await yieldToQueries();

@@ -8,6 +8,7 @@ import type { SearchOptions } from './types.js';
 export type SearchWorkerRequest =
   | { kind: 'open'; location: LibraryLocation; options: Omit<IndexOptions, 'onProgress'> }
   | { kind: 'search'; id: number; query: string; options: SearchOptions }
+  | { kind: 'catalog'; id: number }
   | { kind: 'close' };
 
 if (!parentPort) throw new Error('changmun: search-worker must run in a worker thread');
@@ -31,6 +32,11 @@ port.on('message', (msg: SearchWorkerRequest) => {
       } catch (e) {
         port.postMessage({ kind: 'answer', id: msg.id, error: e instanceof Error ? e.message : String(e) });
       }
+      break;
+    }
+    case 'catalog': {
+      // Before the index is complete this is what has been read so far (or what the drive had saved).
+      port.postMessage({ kind: 'catalog', id: msg.id, catalog: index?.snapshot(), complete: index?.engine.complete ?? false });
       break;
     }
     case 'close':

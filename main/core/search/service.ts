@@ -11,12 +11,14 @@ type WorkerMessage =
   | { kind: 'progress'; progress: IndexProgress }
   | { kind: 'ready'; summary: IndexSummary; catalog: SavedCatalog }
   | { kind: 'failed'; message: string }
-  | { kind: 'answer'; id: number; response?: SearchResponse; error?: string };
+  | { kind: 'answer'; id: number; response?: SearchResponse; error?: string }
+  | { kind: 'catalog'; id: number; catalog?: SavedCatalog; complete: boolean };
 
 export class SearchService {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>();
+  private readonly waitingCatalog = new Map<number, (c: { catalog?: SavedCatalog; complete: boolean }) => void>();
   /** Resolves when the index is complete (loaded, brought up to date, saved where possible). */
   readonly ready: Promise<{ summary: IndexSummary; catalog: SavedCatalog }>;
   latestProgress: IndexProgress | undefined;
@@ -36,6 +38,12 @@ export class SearchService {
           case 'failed':
             reject(new Error(msg.message));
             break;
+          case 'catalog': {
+            const w = this.waitingCatalog.get(msg.id);
+            this.waitingCatalog.delete(msg.id);
+            w?.({ catalog: msg.catalog, complete: msg.complete });
+            break;
+          }
           case 'answer': {
             const w = this.waiting.get(msg.id);
             this.waiting.delete(msg.id);
@@ -60,6 +68,15 @@ export class SearchService {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       this.post({ kind: 'search', id, query, options });
+    });
+  }
+
+  /** The catalog as it stands: what the drive had saved, growing while files are indexed. */
+  catalog(): Promise<{ catalog?: SavedCatalog; complete: boolean }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waitingCatalog.set(id, resolve);
+      this.post({ kind: 'catalog', id });
     });
   }
 
