@@ -141,6 +141,12 @@ describe('changmun scan (the command)', () => {
     expect(r.stdout).toMatch(/책 Books 3/);
   });
 
+  it('with no folder named, scans the sample library in development', () => {
+    const r = spawnSync(process.execPath, [cli, 'scan', '--json'], { encoding: 'utf8', cwd: tmpdir() });
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).library).toBe(CONTENT_SAMPLE);
+  });
+
   it('fails with the reason on stderr when the folder does not exist', () => {
     const r = spawnSync(process.execPath, [cli, 'scan', '/nonexistent/folder', '--json'], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);

@@ -2,6 +2,9 @@
 // default and one JSON document with --json; exit code 0 on success, non-zero with the reason on
 // stderr.
 import { Command, CommanderError } from 'commander';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { locateLibrary } from '../core/drive/locate.js';
 import { makeOutput } from './output.js';
 import { runScan } from './scan.js';
 import { runIndex, runSearch } from './search.js';
@@ -22,8 +25,8 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--library <dir>', '서재 폴더 / library folder')
     .option('--json', 'JSON으로 출력 / print one JSON document')
     .action(async (folder: string | undefined, opts: { library?: string; json?: boolean }) => {
-      const target = folder ?? opts.library;
-      if (!target) throw new UsageError('서재 폴더를 지정하세요 / name a library folder: changmun scan <library-folder>');
+      // No folder named: the drive this program runs from, else the sample library in development.
+      const target = folder ?? opts.library ?? locateLibrary({ execPath: process.execPath, devRoot: packageRoot() }).libraryRoot;
       exitCode = await runScan(target, makeOutput(opts.json === true));
     });
 
@@ -69,6 +72,12 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
     return e instanceof UsageError ? 2 : 1;
   }
+}
+
+/** The package folder: two levels above main/cli in the sources, three above build/main/cli. */
+function packageRoot(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return path.basename(path.dirname(path.dirname(here))) === 'build' ? path.resolve(here, '..', '..', '..') : path.resolve(here, '..', '..');
 }
 
 class UsageError extends Error {
