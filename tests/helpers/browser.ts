@@ -1,0 +1,69 @@
+// End-to-end helpers: the preview server as a volunteer starts it, and Debian's Chromium driven by
+// playwright-core with the switches that keep it off the network (FIELD-NOTES).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { chromium, type Browser } from 'playwright-core';
+import { REPO_ROOT } from './paths.js';
+
+export const CHROMIUM = process.env.CHANGMUN_CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(REPO_ROOT, 'tests', 'out', 'screenshots');
+
+/** The switches the Electron shell also uses: no background traffic, no DNS. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--host-resolver-rules=MAP * ~NOTFOUND',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`changmun tests: Chromium not found at ${CHROMIUM}; .ci/run installs Debian's chromium (apt-get install chromium).`);
+  }
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'changmun-chromium-'));
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] });
+}
+
+export interface Preview {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<number | null>;
+}
+
+/** `changmun preview <folder> --no-open --port 0`; resolves with the URL it prints first. */
+export async function startPreview(folder: string, env: NodeJS.ProcessEnv = process.env): Promise<Preview> {
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'changmun.js'), 'preview', folder, '--no-open', '--port', '0'], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.once('line', (line) => resolve(line.trim()));
+    child.once('exit', (code) => reject(new Error(`preview exited (${code}) before printing its URL: ${stderr}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGINT');
+      return exited;
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return path.join(SCREENSHOTS, `${name}.png`);
+}
