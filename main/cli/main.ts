@@ -8,6 +8,7 @@ import { locateLibrary } from '../core/drive/locate.js';
 import { makeOutput } from './output.js';
 import { runScan } from './scan.js';
 import { runIndex, runSearch } from './search.js';
+import { runPreview } from './preview.js';
 import type { ItemType } from '../core/types.js';
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -60,6 +61,16 @@ export async function runCli(argv: string[]): Promise<number> {
         type: opts.type as ItemType | undefined, language: opts.language, collection: opts.collection, limit,
         snippetsPerItem: opts.json ? Number.MAX_SAFE_INTEGER : 3,
       }, makeOutput(opts.json === true));
+    });
+
+  program
+    .command('preview')
+    .description('서재를 이 컴퓨터의 브라우저에서 앱과 똑같이 보여 줍니다 / show the library in a local browser, exactly as the app does')
+    .argument('<library-folder>', '서재 폴더 / library folder')
+    .option('--port <n>', '포트 (기본: 빈 포트) / port (default: any free port)')
+    .option('--no-open', '브라우저를 열지 않습니다 / do not open a browser')
+    .action(async (folder: string, opts: { port?: string; open?: boolean }) => {
+      exitCode = await runPreview(folder, opts);
     });
 
   try {

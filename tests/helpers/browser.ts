@@ -1,8 +1,7 @@
 // End-to-end helpers: the preview server as a volunteer starts it, and Debian's Chromium driven by
 // playwright-core with the switches that keep it off the network (FIELD-NOTES).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser } from 'playwright-core';
@@ -21,7 +20,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-quic',
-  '--host-resolver-rules=MAP * ~NOTFOUND',
+  // Literal 127.0.0.1 would be refused too without the exclusion.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   '--autoplay-policy=no-user-gesture-required',
 ];
 
@@ -29,8 +29,8 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`changmun tests: Chromium not found at ${CHROMIUM}; .ci/run installs Debian's chromium (apt-get install chromium).`);
   }
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'changmun-chromium-'));
-  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--user-data-dir=${userDataDir}`] });
+  // playwright gives every launch a fresh, temporary profile of its own.
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 export interface Preview {

@@ -107,7 +107,11 @@ export function htmlToText(markup: string, options: { xml?: boolean } = {}): Htm
         if (alt) current.parts.push(` ${alt} `);
         continue;
       }
-      if (DROPPED.has(name) || isHidden(el)) continue;
+      if (DROPPED.has(name) || isHidden(el)) {
+        // Headings are counted in document order wherever they are, as the reader counts them.
+        headingCount += countHeadings(el);
+        continue;
+      }
       if (HEADING.test(name)) {
         headingCount++;
         const heading = tidyText(textOfChildren(el)).replace(/\n/g, ' ');
@@ -128,6 +132,12 @@ export function htmlToText(markup: string, options: { xml?: boolean } = {}): Htm
   flush();
   if (language !== undefined) language = language.trim() || undefined;
   return { title, firstHeading, language, sections, images };
+}
+
+function countHeadings(el: Element): number {
+  let n = HEADING.test(localName(el.name)) ? 1 : 0;
+  for (const c of el.children) if (c.type === 'tag' || c.type === 'script' || c.type === 'style') n += countHeadings(c as Element);
+  return n;
 }
 
 function textOfChildren(el: Element): string {

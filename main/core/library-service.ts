@@ -1,0 +1,322 @@
+// The back end behind the contract (main/api.ts), in plain Node: the preview server serves it over
+// HTTP now, the Electron preload over IPC later. Search and indexing run in a worker thread
+// (SearchService); this thread only reads single files for the readers and keeps the state.
+import { promises as fs, constants as fsConstants } from 'node:fs';
+import path from 'node:path';
+import type {
+  ArticleContent, ChangmunApi, IndexStatus, LibraryInfo, LibraryItem, Problem, ReadingPosition, SaveResult,
+  SearchOptions, SearchResponse, Settings, SubtitleTrackData,
+} from '../api.js';
+import type { LibraryLocation } from './drive/locate.js';
+import type { LibrarySettings } from './drive/library-json.js';
+import { readLibrarySettings } from './catalog/scan.js';
+import { fileKindOf } from './catalog/file-kinds.js';
+import { SearchService } from './search/service.js';
+import { readManifest, readSavedCatalog, type SavedCatalog, type SavedItem } from './search/store.js';
+import { decodeText } from './extract/encoding.js';
+import { articleFormatOf, extractArticle, titleFromFileName } from './extract/article/index.js';
+import { subtitleFormatOf } from './extract/subtitles/index.js';
+import { resolveLibraryPath } from './serve/guard.js';
+import { articleHtml } from './serve/article-html.js';
+import { readEpubCover, type CoverImage } from './serve/cover.js';
+import { subtitleFilesBeside, subtitleTracks } from './serve/subtitles.js';
+import { StateStore } from './state/index.js';
+
+/** The window title when library.json names none: neutral on purpose. */
+export const DEFAULT_APP_NAME = '창문';
+const MAX_ARTICLE_BYTES = 32 * 1024 * 1024;
+
+export interface LibraryServiceOptions {
+  /** What quit() does: the app closes its window; the preview forgets what it holds. */
+  onQuit?: () => void | Promise<void>;
+  /** Extraction worker threads under the search worker. */
+  workers?: number;
+}
+
+/** An error whose message a person may see: bilingual, with library-relative paths only. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(readonly code: 'bad-request' | 'not-found' | 'unsupported' | 'too-large' | 'unreadable', ko: string, en: string) {
+    super(`${ko} / ${en}`);
+  }
+}
+
+interface Startup {
+  settings: LibrarySettings;
+  settingsProblems: Problem[];
+  state: StateStore;
+}
+
+export class LibraryService implements ChangmunApi {
+  private readonly searchService: SearchService;
+  private readonly startup: Promise<Startup>;
+  /** The catalog the worker finished with, or until then the one the drive had saved. */
+  private catalog: SavedCatalog | undefined;
+  private indexReady = false;
+  private indexFailure: string | undefined;
+  private writable = true;
+
+  constructor(readonly location: LibraryLocation, private readonly options: LibraryServiceOptions = {}) {
+    // The worker saves the index only when the drive is writable.
+    this.searchService = new SearchService(location, { save: true, workers: options.workers });
+    this.searchService.ready.then(
+      ({ summary, catalog }) => {
+        this.catalog = catalog;
+        this.indexReady = true;
+        if (summary.notSavedReason === 'read-only') this.writable = false;
+      },
+      (e: unknown) => {
+        this.indexFailure = e instanceof Error ? e.message : String(e);
+      },
+    );
+    this.startup = this.start();
+    this.startup.catch(() => {});
+  }
+
+  /** Resolves when the index is complete. */
+  get ready(): Promise<unknown> {
+    return this.searchService.ready;
+  }
+
+  private async start(): Promise<Startup> {
+    const { libraryRoot, dataDir } = this.location;
+    const [{ settings, problems }, saved, writable] = await Promise.all([
+      readLibrarySettings(libraryRoot),
+      savedCatalogOf(dataDir),
+      canWrite(dataDir),
+    ]);
+    // The saved catalog lets the home screen fill at once while the worker loads and checks.
+    if (!this.catalog && saved) this.catalog = saved;
+    if (!writable) this.writable = false;
+    const state = await StateStore.open(dataDir, { language: settings.language });
+    return { settings, settingsProblems: problems, state };
+  }
+
+  async getLibrary(): Promise<LibraryInfo> {
+    const s = await this.startup;
+    const catalog = await this.currentCatalog();
+    const settings = this.indexReady && catalog ? catalog.settings : s.settings;
+    const problems = [...(catalog?.problems ?? s.settingsProblems)];
+    if (this.indexFailure) problems.push(indexFailureProblem(this.scrub(this.indexFailure)));
+    const { libraryRoot, driveRoot } = this.location;
+    return {
+      // A drive root such as E:\ has no name of its own: then the neutral default.
+      title: settings.title ?? (path.basename(driveRoot ?? libraryRoot) || DEFAULT_APP_NAME),
+      appName: settings.appName ?? DEFAULT_APP_NAME,
+      language: settings.language,
+      collections: Object.keys(settings.collections),
+      items: (catalog?.items ?? []).map(toLibraryItem),
+      problems,
+      index: this.indexStatus(),
+      writable: this.writable,
+    };
+  }
+
+  /**
+   * While indexing, the worker's catalog as it stands (growing file by file). Until the worker has
+   * anything, the catalog the drive had saved, read here at start, fills the home screen.
+   */
+  private async currentCatalog(): Promise<SavedCatalog | undefined> {
+    // Before the worker reports anything it is still starting: no need to wait for it.
+    if (this.indexReady || this.indexFailure || !this.searchService.latestProgress) return this.catalog;
+    // A worker that died never answers: then what this thread already has.
+    const answer = await within(this.searchService.catalog(), 3000).catch(() => undefined);
+    if (this.indexReady) return this.catalog;
+    const fresh = answer?.catalog;
+    if (fresh && (answer.complete || fresh.items.length > 0 || !this.catalog)) this.catalog = fresh;
+    return this.catalog;
+  }
+
+  async getIndexStatus(): Promise<IndexStatus> {
+    return this.indexStatus();
+  }
+
+  private indexStatus(): IndexStatus {
+    const p = this.searchService.latestProgress;
+    if (this.indexReady) return { complete: true, phase: 'done', done: p?.total ?? 0, total: p?.total ?? 0 };
+    if (this.indexFailure) return { complete: false, phase: 'done', done: p?.done ?? 0, total: p?.total ?? 0 };
+    return { complete: false, phase: p?.phase ?? 'loading', done: p?.done ?? 0, total: p?.total ?? 0, ...(p?.current ? { current: p.current } : {}) };
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    if (typeof query !== 'string') throw new ApiError('bad-request', '검색어가 글자가 아닙니다', 'the query is not a string');
+    // The worker answers while it indexes, marking answers incomplete.
+    const answer = this.searchService.search(query.slice(0, 500), cleanSearchOptions(options));
+    // After a failure the worker may be gone, and a question to a dead worker is never answered.
+    return this.indexFailure ? within(answer, 15_000) : answer;
+  }
+
+  async getArticle(itemPath: string): Promise<ArticleContent> {
+    const format = articleFormatOf(String(itemPath));
+    if (!format) throw new ApiError('unsupported', `글이 아닙니다: ${itemPath}`, `not an article: ${itemPath}`);
+    const bytes = await this.readLibraryFile(itemPath, MAX_ARTICLE_BYTES);
+    let text: string;
+    try {
+      text = decodeText(bytes).text;
+    } catch {
+      throw new ApiError('unreadable', `글자 인코딩을 알 수 없습니다: ${itemPath}`, `unknown text encoding: ${itemPath}`);
+    }
+    // Not catalogued yet (first run, still indexing): the title the catalog would give.
+    const item = this.itemAt(itemPath) ?? (await extractArticle(bytes, itemPath).catch(() => undefined));
+    const title = item?.title ?? titleFromFileName(itemPath);
+    return { path: itemPath, title, ...(item?.language ? { language: item.language } : {}), format, html: articleHtml(format, text) };
+  }
+
+  async getSubtitles(itemPath: string): Promise<SubtitleTrackData[]> {
+    const p = String(itemPath);
+    const root = this.location.libraryRoot;
+    const item = this.itemAt(p);
+    // A lone subtitle file is its own item; a film not catalogued yet pairs by name in its folder.
+    const files = subtitleFormatOf(p) ? [p] : item ? (item.subtitles ?? []).map((x) => x.path) : await subtitleFilesBeside(root, p);
+    if (!files) throw new ApiError('not-found', `파일을 찾을 수 없습니다: ${p}`, `file not found: ${p}`);
+    return subtitleTracks(root, files);
+  }
+
+  /** The cover image inside a book, read from the EPUB within fixed bounds, or undefined. */
+  async coverBytes(itemPath: string): Promise<CoverImage | undefined> {
+    const r = await resolveLibraryPath(this.location.libraryRoot, String(itemPath));
+    if (!r.ok || fileKindOf(r.relPath) !== 'book') return undefined;
+    const known = this.itemAt(itemPath)?.book;
+    if (known && !known.cover) return undefined;
+    return readEpubCover(r.absPath, known?.cover);
+  }
+
+  async getSettings(): Promise<Settings> {
+    return (await this.startup).state.getSettings();
+  }
+
+  async saveSettings(settings: Settings): Promise<SaveResult> {
+    return this.noteSave(await (await this.startup).state.saveSettings(settings));
+  }
+
+  async getPositions(): Promise<Record<string, ReadingPosition>> {
+    return (await this.startup).state.getPositions();
+  }
+
+  async savePosition(itemPath: string, position: ReadingPosition): Promise<SaveResult> {
+    return this.noteSave(await (await this.startup).state.savePosition(itemPath, position));
+  }
+
+  async forgetEverything(): Promise<SaveResult> {
+    return this.noteSave(await (await this.startup).state.forgetEverything());
+  }
+
+  async quit(): Promise<void> {
+    await this.options.onQuit?.();
+  }
+
+  /** Forget what this session holds in memory (the preview's quit). */
+  async forgetMemory(): Promise<void> {
+    (await this.startup).state.clearMemory();
+  }
+
+  async close(): Promise<void> {
+    await this.startup.catch(() => {});
+    await this.searchService.close();
+  }
+
+  /** Messages leave this process (to a browser): no absolute path of the drive in them. */
+  scrub(message: string): string {
+    const { libraryRoot, dataDir, driveRoot } = this.location;
+    let m = message;
+    for (const p of [dataDir, libraryRoot, driveRoot]) if (p) m = m.split(p).join('…');
+    return m;
+  }
+
+  private noteSave(r: SaveResult): SaveResult {
+    if (r.reason === 'read-only') this.writable = false;
+    return r;
+  }
+
+  private itemAt(itemPath: string): SavedItem | undefined {
+    return this.catalog?.items.find((i) => i.path === itemPath);
+  }
+
+  private async readLibraryFile(relPath: string, maxBytes: number): Promise<Uint8Array> {
+    const r = await resolveLibraryPath(this.location.libraryRoot, String(relPath));
+    if (!r.ok) throw new ApiError('not-found', `파일을 찾을 수 없습니다: ${relPath}`, `file not found: ${relPath}`);
+    if (r.size > maxBytes) throw new ApiError('too-large', `파일이 너무 큽니다: ${relPath}`, `file too large: ${relPath}`);
+    try {
+      return await fs.readFile(r.absPath);
+    } catch {
+      throw new ApiError('unreadable', `파일을 읽을 수 없습니다: ${relPath}`, `file could not be read: ${relPath}`);
+    }
+  }
+}
+
+export function toLibraryItem(i: SavedItem): LibraryItem {
+  const item: LibraryItem = {
+    path: i.path, type: i.type, title: i.title, collections: i.collections, size: i.size, mtimeMs: i.mtimeMs, chunkCount: i.chunkCount,
+  };
+  if (i.language) item.language = i.language;
+  if (i.languages?.length) item.languages = i.languages;
+  if (i.authors?.length) item.authors = i.authors;
+  if (i.description) item.description = i.description;
+  if (i.book) item.book = { direction: i.book.direction, hasCover: i.book.cover !== undefined, toc: i.book.toc };
+  if (i.type === 'video') {
+    item.video = { hasVideo: i.video?.hasVideo ?? false, subtitles: (i.subtitles ?? []).map((s) => ({ path: s.path, format: s.format, languages: s.languages })) };
+  }
+  return item;
+}
+
+function cleanSearchOptions(o: unknown): SearchOptions {
+  if (typeof o !== 'object' || o === null) return {};
+  const x = o as Record<string, unknown>;
+  const int = (v: unknown, min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.trunc(v))) : undefined);
+  const str = (v: unknown) => (typeof v === 'string' && v.length <= 200 ? v : undefined);
+  const out: SearchOptions = {};
+  if (x['type'] === 'article' || x['type'] === 'book' || x['type'] === 'video') out.type = x['type'];
+  const language = str(x['language']);
+  if (language) out.language = language;
+  const collection = str(x['collection']);
+  if (collection) out.collection = collection;
+  const limit = int(x['limit'], 1, 500);
+  if (limit !== undefined) out.limit = limit;
+  const offset = int(x['offset'], 0, 1_000_000);
+  if (offset !== undefined) out.offset = offset;
+  const snippets = int(x['snippetsPerItem'], 0, 10_000);
+  if (snippets !== undefined) out.snippetsPerItem = snippets;
+  return out;
+}
+
+async function savedCatalogOf(dataDir: string): Promise<SavedCatalog | undefined> {
+  try {
+    const manifest = await readManifest(dataDir);
+    return manifest ? await readSavedCatalog(dataDir, manifest) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the drive takes writes, asked without writing (a write would change its timestamps). */
+async function canWrite(dataDir: string): Promise<boolean> {
+  let dir = dataDir;
+  for (;;) {
+    try {
+      const st = await fs.stat(dir);
+      if (!st.isDirectory()) return false;
+      await fs.access(dir, fsConstants.W_OK);
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return false;
+      const parent = path.dirname(dir);
+      if (parent === dir) return false;
+      dir = parent;
+    }
+  }
+}
+
+/** The promise, or an ApiError when it takes longer than `ms`. */
+function within<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ApiError('unreadable', '검색 색인이 답하지 않습니다', 'the search index does not answer')), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function indexFailureProblem(detail: string): Problem {
+  const ko = '검색 색인을 만들지 못했습니다. 찾기가 일부만 될 수 있습니다.';
+  const en = 'The search index could not be built; search may be incomplete.';
+  return { path: '', code: 'index-failed', message: `${ko} / ${en} (${detail.slice(0, 200)})`, messageKo: ko, messageEn: en };
+}

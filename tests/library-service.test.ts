@@ -1,0 +1,242 @@
+// The back end behind the contract, on a temp copy of content-sample, and the state it keeps.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError, LibraryService } from '../main/core/library-service.js';
+import { textToHtml } from '../main/core/serve/article-html.js';
+import { resolveLibraryFolder } from '../main/core/drive/locate.js';
+import { StateStore, stateDir, stateFile } from '../main/core/state/index.js';
+import type { Settings } from '../main/api.js';
+import { CONTENT_SAMPLE } from './helpers/paths.js';
+
+const temps: string[] = [];
+function tempDir(prefix: string): string {
+  const d = mkdtempSync(path.join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+function copySample(): string {
+  const d = tempDir('changmun-service-');
+  // Never a saved index someone left in content-sample: these tests start from the files.
+  cpSync(CONTENT_SAMPLE, d, { recursive: true, filter: (src) => path.basename(src) !== '.changmun' });
+  return d;
+}
+afterAll(() => {
+  for (const d of temps) rmSync(d, { recursive: true, force: true });
+});
+
+const LIBRARY_JSON = JSON.parse(readFileSync(path.join(CONTENT_SAMPLE, 'library.json'), 'utf8')) as { title: string; collections: Record<string, string[]> };
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+describe('LibraryService on content-sample', () => {
+  let dir: string;
+  let service: LibraryService;
+  let quits = 0;
+
+  beforeAll(async () => {
+    dir = copySample();
+    service = new LibraryService(resolveLibraryFolder(dir), { workers: 2, onQuit: () => void quits++ });
+    // Asked at once, the worker answers, saying the answer is not complete yet.
+    const early = await service.search('동백꽃');
+    expect(early.complete).toBe(false);
+    await service.ready;
+  });
+  afterAll(async () => {
+    await service.close();
+  });
+
+  it('lists 15 items, no problems, and the collections and title of library.json', async () => {
+    const lib = await service.getLibrary();
+    expect(lib.items).toHaveLength(15);
+    expect(lib.problems).toEqual([]);
+    expect(lib.collections).toEqual(Object.keys(LIBRARY_JSON.collections));
+    expect(lib).toMatchObject({ title: LIBRARY_JSON.title, appName: '창문', language: 'ko', writable: true });
+    expect(lib.index).toMatchObject({ complete: true, phase: 'done' });
+    const book = lib.items.find((i) => i.path === 'books/동백꽃.epub')!;
+    expect(book).toMatchObject({ type: 'book', title: '동백꽃', collections: ['문학 Literature'] });
+    expect(book.book?.hasCover).toBe(true);
+    expect(book.book?.toc.length).toBeGreaterThan(0);
+    expect(book.chunkCount).toBeGreaterThan(3);
+    const film = lib.items.find((i) => i.path === 'films/바다의 편지.mp4')!;
+    expect(film.video).toMatchObject({ hasVideo: true, subtitles: [{ path: 'films/바다의 편지.smi', format: 'sami' }] });
+    // Plain JSON: nothing the contract does not name crosses the wire (chunks, shards, spine).
+    expect(JSON.stringify(lib)).not.toMatch(/"chunks"|"shard"|"spine"/);
+    expect(await service.getIndexStatus()).toMatchObject({ complete: true });
+  });
+
+  it('searches through the worker', async () => {
+    const r = await service.search('동백꽃');
+    expect(r.complete).toBe(true);
+    expect(r.results[0]).toMatchObject({ path: 'books/동백꽃.epub', titleMatch: 'exact' });
+    const filtered = await service.search('lighthouse', { type: 'video', limit: 2 });
+    expect(filtered.results.every((x) => x.type === 'video')).toBe(true);
+  });
+
+  it('returns articles as HTML: HTML as written, Markdown rendered, text in paragraphs', async () => {
+    const html = await service.getArticle('articles/history/타이타닉호의-마지막-밤.html');
+    expect(html).toMatchObject({ format: 'html', title: '타이타닉호의 마지막 밤', language: 'ko' });
+    expect(html.html).toContain('타이타닉');
+    const md = await service.getArticle('articles/history/제주-해녀의-역사.md');
+    expect(md.format).toBe('markdown');
+    expect(md.html).toContain('<h1>바다를 일군 여성들 — 제주 해녀의 역사</h1>');
+    expect(md.html).toContain('숨비소리');
+    const txt = await service.getArticle('articles/daily-life/running-a-small-library.txt');
+    expect(txt.format).toBe('text');
+    expect(txt.html).toMatch(/^<p>Running a Small Library from a Box<br>/);
+    expect(txt.html).toContain('A library does not need a building.');
+  });
+
+  it('escapes plain text and keeps its paragraphs', () => {
+    expect(textToHtml('a <b>\r\n& "c"\n\n\n  d\'\n')).toBe('<p>a &#60;b&#62;<br>\n&#38; &#34;c&#34;</p>\n<p>d&#39;</p>');
+  });
+
+  it('returns every subtitle track of a film, Korean and English, from the CP949 SAMI file', async () => {
+    const tracks = await service.getSubtitles('films/바다의 편지.mp4');
+    expect(tracks.map((t) => t.language).sort()).toEqual(['en', 'ko']);
+    const ko = tracks.find((t) => t.language === 'ko')!;
+    expect(ko).toMatchObject({ path: 'films/바다의 편지.smi', format: 'sami', label: 'KRCC' });
+    expect(ko.cues.some((c) => c.text.includes('똠방이'))).toBe(true);
+    expect(ko.cues.every((c) => c.endMs >= c.startMs)).toBe(true);
+    const keeper = await service.getSubtitles('films/the-lighthouse-keeper.mp4');
+    expect(new Set(keeper.map((t) => t.path)).size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads a book cover out of the EPUB', async () => {
+    const cover = await service.coverBytes('books/동백꽃.epub');
+    expect(cover?.mediaType).toBe('image/png');
+    expect([...cover!.bytes.subarray(0, 8)]).toEqual(PNG);
+    expect(await service.coverBytes('articles/history/haenyeo.png')).toBeUndefined();
+    expect(await service.coverBytes('../books/동백꽃.epub')).toBeUndefined();
+  });
+
+  it('refuses paths outside the library without naming where the library is', async () => {
+    for (const bad of ['../library.json', '/etc/passwd.txt', '.changmun/index/manifest.json', 'articles/../../x.md']) {
+      const e = await service.getArticle(bad).then(() => undefined, (x: unknown) => x);
+      expect(e, bad).toBeInstanceOf(ApiError);
+      expect(String((e as Error).message)).not.toContain(dir);
+    }
+    await expect(service.getArticle('films/바다의 편지.mp4')).rejects.toMatchObject({ code: 'unsupported' });
+  });
+
+  it('keeps settings and positions in memory, and quit() calls its callback', async () => {
+    const s = await service.getSettings();
+    expect(s).toEqual({ language: 'ko', fontSize: 18, theme: 'light', remember: false });
+    expect(await service.saveSettings({ ...s, theme: 'dark' })).toEqual({ saved: false, reason: 'not-remembering' });
+    expect((await service.getSettings()).theme).toBe('dark');
+    expect(await service.savePosition('books/동백꽃.epub', { at: 'epubcfi(/6/4)', updatedAt: '2025-01-01T00:00:00Z' })).toMatchObject({ saved: false });
+    expect(Object.keys(await service.getPositions())).toEqual(['books/동백꽃.epub']);
+    expect(existsSync(path.join(dir, '.changmun', 'state'))).toBe(false);
+    await service.quit();
+    expect(quits).toBe(1);
+    expect(await service.forgetEverything()).toEqual({ saved: true });
+    expect(await service.getPositions()).toEqual({});
+  });
+
+  it('shows the saved catalog at once when it starts again, before the index is loaded', async () => {
+    const again = new LibraryService(resolveLibraryFolder(dir), { workers: 1 });
+    try {
+      const lib = await again.getLibrary();
+      expect(lib.items).toHaveLength(15);
+      // The worker is still starting: the items came from the catalog the drive had saved.
+      expect(lib.index.complete).toBe(false);
+      await again.ready;
+      expect((await again.getLibrary()).index.complete).toBe(true);
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe('LibraryService while a new library is indexed', () => {
+  it('shows items as they are read, before the index is complete', async () => {
+    const service = new LibraryService(resolveLibraryFolder(copySample()), { workers: 1 });
+    try {
+      const seen: { items: number; complete: boolean; phase: string }[] = [];
+      let done = false;
+      service.ready.then(() => (done = true), () => (done = true));
+      while (!done) {
+        const lib = await service.getLibrary();
+        seen.push({ items: lib.items.length, complete: lib.index.complete, phase: lib.index.phase });
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(seen.some((x) => !x.complete && x.items > 0), JSON.stringify(seen.slice(-5))).toBe(true);
+      expect(seen.some((x) => x.phase === 'indexing')).toBe(true);
+      expect((await service.getLibrary()).items).toHaveLength(15);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('StateStore', () => {
+  const on = (s: Partial<Settings> = {}): Settings => ({ language: 'ko', fontSize: 20, theme: 'dark', remember: true, ...s });
+  const at = (x: string | number) => ({ at: x, updatedAt: '2025-05-05T05:05:05Z' });
+
+  it('remembers nothing on the drive by default', async () => {
+    const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
+    const store = await StateStore.open(dataDir, { language: 'en' });
+    expect(store.getSettings()).toEqual({ language: 'en', fontSize: 18, theme: 'light', remember: false });
+    expect(await store.saveSettings(on({ remember: false }))).toEqual({ saved: false, reason: 'not-remembering' });
+    expect(await store.savePosition('a.md', at(0.5))).toEqual({ saved: false, reason: 'not-remembering' });
+    expect(store.getSettings().fontSize).toBe(20);
+    expect(store.getPositions()).toEqual({ 'a.md': at(0.5) });
+    expect(existsSync(dataDir)).toBe(false);
+    expect((await StateStore.open(dataDir)).getPositions()).toEqual({});
+  });
+
+  it('keeps settings and positions in state/state.json when remember is on, across instances', async () => {
+    const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
+    const store = await StateStore.open(dataDir);
+    await store.savePosition('films/x.mp4', at(42));
+    expect(await store.saveSettings(on())).toEqual({ saved: true });
+    expect(await store.savePosition('books/b.epub', at('epubcfi(/6/2)'))).toEqual({ saved: true });
+    expect(existsSync(stateFile(dataDir))).toBe(true);
+    const next = await StateStore.open(dataDir);
+    expect(next.getSettings()).toEqual(on());
+    expect(next.getPositions()).toEqual({ 'films/x.mp4': at(42), 'books/b.epub': at('epubcfi(/6/2)') });
+    // Many saves at once end in one whole file.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => next.savePosition(`p${i}.md`, at(i / 20))));
+    expect(Object.keys((await StateStore.open(dataDir)).getPositions())).toHaveLength(22);
+    // Turning it off takes the file off the drive.
+    expect(await next.saveSettings(on({ remember: false }))).toEqual({ saved: false, reason: 'not-remembering' });
+    expect(existsSync(stateDir(dataDir))).toBe(false);
+    expect((await StateStore.open(dataDir)).getSettings().remember).toBe(false);
+  });
+
+  it('on a read-only drive says so and works from memory', async () => {
+    const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
+    writeFileSync(dataDir, 'a file where the folder should be: every mkdir below it fails');
+    const store = await StateStore.open(dataDir);
+    expect(await store.saveSettings(on())).toEqual({ saved: false, reason: 'read-only' });
+    expect(store.getSettings()).toEqual(on());
+    expect(await store.savePosition('a.md', at(0.25))).toEqual({ saved: false, reason: 'read-only' });
+    expect(store.getPositions()).toEqual({ 'a.md': at(0.25) });
+    expect(await store.forgetEverything()).toEqual({ saved: true });
+    expect(store.getSettings().remember).toBe(false);
+  });
+
+  it('forgets everything: the state folder and memory', async () => {
+    const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
+    const store = await StateStore.open(dataDir);
+    await store.saveSettings(on());
+    await store.savePosition('a.md', at(1));
+    expect(existsSync(stateFile(dataDir))).toBe(true);
+    expect(await store.forgetEverything()).toEqual({ saved: true });
+    expect(existsSync(stateDir(dataDir))).toBe(false);
+    expect(store.getPositions()).toEqual({});
+    expect(store.getSettings().remember).toBe(false);
+    expect((await StateStore.open(dataDir)).getSettings().remember).toBe(false);
+  });
+
+  it('cleans what it is given and survives a damaged file', async () => {
+    const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
+    const store = await StateStore.open(dataDir);
+    await store.saveSettings({ language: 'xx', fontSize: 1e9, theme: 'neon', remember: 'yes' } as unknown as Settings);
+    expect(store.getSettings()).toEqual({ language: 'ko', fontSize: 48, theme: 'light', remember: false });
+    await expect(store.savePosition('a.md', { at: {} } as never)).rejects.toThrow(TypeError);
+    await store.saveSettings(on());
+    writeFileSync(stateFile(dataDir), '{ not json');
+    expect((await StateStore.open(dataDir)).getSettings().remember).toBe(false);
+  });
+});
