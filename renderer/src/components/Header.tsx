@@ -1,0 +1,61 @@
+// The header on every screen: the app's (neutral) name, the search box, the main menu and the
+// index progress.
+import type { KeyboardEvent, RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { IndexStatus } from '../../../main/api';
+import { IndexProgress } from './IndexProgress';
+
+interface HeaderProps {
+  appName: string;
+  current: 'home' | 'search' | 'read' | 'settings' | 'help';
+  query: string;
+  onQueryChange: (query: string) => void;
+  /** Enter: search now; ArrowDown: go to the first result. */
+  onQueryKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
+  inputRef: RefObject<HTMLInputElement | null>;
+  index: IndexStatus | null;
+}
+
+export function Header({ appName, current, query, onQueryChange, onQueryKeyDown, inputRef, index }: HeaderProps) {
+  const { t } = useTranslation();
+  const link = (name: 'home' | 'settings' | 'help', href: string) => (
+    <a className="nav-link" href={href} aria-current={current === name ? 'page' : undefined}>
+      {t(`nav.${name}`)}
+    </a>
+  );
+  return (
+    <header className="app-header">
+      <a className="brand" href="#/">
+        {appName}
+      </a>
+      <form className="search-form" role="search" onSubmit={(e) => e.preventDefault()}>
+        <label className="visually-hidden" htmlFor="search-box">
+          {t('search.label')}
+        </label>
+        <svg className="search-icon" viewBox="0 0 24 24" width="1em" height="1em" aria-hidden="true" focusable="false">
+          <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M15.5 15.5L21 21" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        <input
+          ref={inputRef}
+          id="search-box"
+          className="search-input"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={t('search.placeholder')}
+          value={query}
+          onChange={(e) => onQueryChange(e.target.value)}
+          onKeyDown={onQueryKeyDown}
+          aria-controls={current === 'search' ? 'search-results' : undefined}
+        />
+      </form>
+      <nav className="main-nav" aria-label={t('nav.label')}>
+        {link('home', '#/')}
+        {link('settings', '#/settings')}
+        {link('help', '#/help')}
+      </nav>
+      <IndexProgress status={index} />
+    </header>
+  );
+}

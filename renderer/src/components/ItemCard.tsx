@@ -1,0 +1,71 @@
+// One library item: a card with its cover (grid) or a row (list). Both are links to the reader.
+import { useTranslation } from 'react-i18next';
+import type { LibraryItem } from '../../../main/api';
+import { formatDate, languageName } from './format';
+import { ItemCover } from './ItemCover';
+import { TypeIcon } from './TypeIcon';
+
+interface ItemLinkProps {
+  item: LibraryItem;
+  href: string;
+  index: number;
+  setSize: number;
+  tabIndex: number;
+  onFocus: () => void;
+}
+
+function Notes({ item }: { item: LibraryItem }) {
+  const { t } = useTranslation();
+  const notes: string[] = [];
+  if (item.video && !item.video.hasVideo) notes.push(t('home.noVideo'));
+  if (item.chunkCount === 0) notes.push(t('home.notSearchable'));
+  if (notes.length === 0) return null;
+  return <span className="item-note">{notes.join(' · ')}</span>;
+}
+
+export function ItemCard({ item, href, index, setSize, tabIndex, onFocus }: ItemLinkProps) {
+  const { t } = useTranslation();
+  return (
+    <div role="listitem" aria-posinset={index + 1} aria-setsize={setSize} className="item-cell">
+      <a className="item-card" href={href} tabIndex={tabIndex} data-item-index={index} onFocus={onFocus}>
+        <ItemCover item={item} />
+        <span className="item-title" lang={item.language}>
+          {item.title}
+        </span>
+        <span className="item-meta">
+          <TypeIcon type={item.type} />
+          <span>{t(`type.${item.type}`)}</span>
+          {item.authors && item.authors.length > 0 && <span className="item-authors">· {item.authors.join(', ')}</span>}
+        </span>
+        <Notes item={item} />
+      </a>
+    </div>
+  );
+}
+
+export function ItemRow({ item, href, index, setSize, tabIndex, onFocus }: ItemLinkProps) {
+  const { t, i18n } = useTranslation();
+  return (
+    <div role="listitem" aria-posinset={index + 1} aria-setsize={setSize} className="item-cell">
+      <a className="item-row" href={href} tabIndex={tabIndex} data-item-index={index} onFocus={onFocus}>
+        <ItemCover item={item} size="small" />
+        <span className="item-row-main">
+          <span className="item-title" lang={item.language}>
+            {item.title}
+          </span>
+          <span className="item-meta">
+            <TypeIcon type={item.type} />
+            <span>{t(`type.${item.type}`)}</span>
+            {item.language && <span>· {languageName(item.language, i18n.language)}</span>}
+            {item.authors && item.authors.length > 0 && <span className="item-authors">· {item.authors.join(', ')}</span>}
+            {item.collections.length > 0 && <span className="item-collections">· {item.collections.join(', ')}</span>}
+          </span>
+        </span>
+        <span className="item-row-side">
+          <span className="item-date">{t('home.changed', { date: formatDate(item.mtimeMs, i18n.language) })}</span>
+          <Notes item={item} />
+        </span>
+      </a>
+    </div>
+  );
+}
