@@ -1,0 +1,336 @@
+// A book: pages, contents, text size, colours, search inside the book; opened at a search hit's
+// passage, highlighted, with next/previous hit across chapters.
+import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useBackend } from '../../api/context';
+import type { ReaderProps } from '../Reader';
+import { useReaderT } from '../common/i18n';
+import { hitStep, isTyping } from '../common/keys';
+import { ReaderError, describeError, type ReaderErrorKind } from '../common/ReaderError';
+import { useReaderLook } from '../common/settings';
+import { Toolbar } from '../common/Toolbar';
+import { createBookEngine, pageFontCss, type BookEngine, type BookPlace, type BookTocEntry } from './book-engine';
+import { BookSearch } from './BookSearch';
+import { BookToc } from './BookToc';
+
+type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: ReaderErrorKind; detail: string };
+type Panel = 'toc' | 'search' | null;
+
+/** Exact locations are generated only when it is quick (locations.generate is slow: epub.js#1405). */
+const LOCATIONS_MAX_BYTES = 3 * 1024 * 1024;
+
+class MissingFile extends Error {}
+
+export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps) {
+  const { api, urls } = useBackend();
+  const { t } = useReaderT();
+  const look = useReaderLook();
+  const viewRef = useRef<HTMLDivElement>(null);
+  const engineRef = useRef<BookEngine | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'loading' });
+  const [toc, setToc] = useState<BookTocEntry[]>([]);
+  const [place, setPlace] = useState<BookPlace | null>(null);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [hitAt, setHitAt] = useState(-1);
+  const rtl = item.book?.direction === 'rtl';
+
+  const latest = useRef({ hits, hitIndex, terms, t, look });
+  useEffect(() => {
+    latest.current = { hits, hitIndex, terms, t, look };
+  });
+
+  const goToHit = useCallback(async (index: number) => {
+    const engine = engineRef.current;
+    const { hits, terms } = latest.current;
+    const hit = hits?.[index];
+    if (!engine || !hit?.locator.href) return;
+    setHitAt(index);
+    try {
+      const found = await engine.findHit(hit.locator.href, hit.locator.ordinal ?? 0, terms ?? []);
+      if (engine !== engineRef.current) return;
+      if (found.cfi) {
+        await engine.display(found.cfi);
+        engine.highlight(found.cfi);
+        setNotice(null);
+        return;
+      }
+      if (found.section) await engine.display(found.section);
+    } catch {
+      // The passage could not be computed or shown: the chapter start (or the book's) instead.
+      if (engine !== engineRef.current) return;
+      await engine.display().catch(() => undefined);
+    }
+    engine.highlight(null);
+    setNotice(latest.current.t('book.hitNotFound'));
+  }, []);
+
+  // Open the book once per item.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const { t } = latest.current;
+    const engine = createBookEngine({ remoteImageLabel: t('remoteImage'), fontCss: pageFontCss() });
+    engineRef.current = engine;
+    let live = true;
+    let saveTimer: number | undefined;
+
+    (async () => {
+      let bytes: ArrayBuffer;
+      try {
+        const res = await fetch(urls.file(item.path));
+        if (!res.ok) throw new MissingFile(`HTTP ${res.status}`);
+        bytes = await res.arrayBuffer();
+      } catch (e) {
+        throw e instanceof MissingFile ? e : new MissingFile(describeError(e));
+      }
+      if (!live) return;
+      await engine.open(bytes);
+      if (!live) return;
+      engine.attach(view, { direction: rtl ? 'rtl' : 'ltr' });
+      const { look, terms, hits, hitIndex } = latest.current;
+      engine.setFontSize(look.fontPx);
+      engine.setTheme(look.theme);
+      engine.setTerms(terms ?? []);
+      setToc(engine.toc());
+      engine.onRelocated((p) => {
+        setPlace(p);
+        window.clearTimeout(saveTimer);
+        saveTimer = window.setTimeout(() => {
+          void api.savePosition(item.path, { at: p.cfi, updatedAt: new Date().toISOString() }).catch(() => undefined);
+        }, 1000);
+      });
+      engine.onKey((e) => {
+        // Keys pressed inside the book's frame are passed on to the page (the reader's keys and the
+        // shell's panic key listen there).
+        const copy = new KeyboardEvent('keydown', {
+          key: e.key, code: e.code, shiftKey: e.shiftKey, ctrlKey: e.ctrlKey, altKey: e.altKey, metaKey: e.metaKey,
+          repeat: e.repeat, bubbles: true, cancelable: true,
+        });
+        if (!document.body.dispatchEvent(copy)) e.preventDefault();
+      });
+      const hit = hits?.[hitIndex ?? 0];
+      if (hit?.locator.href) {
+        await goToHit(hitIndex ?? 0);
+      } else {
+        const positions = await api.getPositions().catch(() => ({}) as Record<string, { at: string | number }>);
+        const at = positions[item.path]?.at;
+        await (typeof at === 'string' && at.startsWith('epubcfi(') ? engine.display(at).catch(() => engine.display()) : engine.display());
+      }
+      if (!live) return;
+      setStatus({ kind: 'ready' });
+      if (item.size <= LOCATIONS_MAX_BYTES) void engine.generateLocations().catch(() => undefined);
+    })().catch((e: unknown) => {
+      if (!live) return;
+      setStatus({ kind: 'error', error: e instanceof MissingFile ? 'missing' : 'corruptBook', detail: describeError(e) });
+    });
+
+    return () => {
+      live = false;
+      window.clearTimeout(saveTimer);
+      engineRef.current = null;
+      engine.destroy();
+      view.replaceChildren();
+    };
+  }, [api, urls, item.path, item.size, rtl, goToHit]);
+
+  // Another hit of the same book chosen while it is open (the address changed, not the book).
+  const openedAt = useRef(hitIndex);
+  useEffect(() => {
+    if (status.kind !== 'ready' || hitIndex === undefined || hitIndex === openedAt.current) return;
+    openedAt.current = hitIndex;
+    void goToHit(hitIndex).catch(() => undefined);
+  }, [status.kind, hitIndex, goToHit]);
+
+  // Text size and colours follow the controls.
+  useEffect(() => {
+    engineRef.current?.setFontSize(look.fontPx);
+  }, [look.fontPx]);
+  useEffect(() => {
+    engineRef.current?.setTheme(look.theme);
+  }, [look.theme]);
+
+  // The page area changes size when a side panel opens: epub.js must lay the pages out again.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || typeof ResizeObserver === 'undefined') return;
+    let timer: number | undefined;
+    const ro = new ResizeObserver(() => {
+      window.clearTimeout(timer);
+      timer = window.setTimeout(() => engineRef.current?.resize(), 150);
+    });
+    ro.observe(view);
+    return () => {
+      window.clearTimeout(timer);
+      ro.disconnect();
+    };
+  }, []);
+
+  const turn = useCallback((forward: boolean) => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    void (forward ? engine.next() : engine.prev()).catch(() => undefined);
+  }, []);
+
+  const stepHit = useCallback(
+    (d: 1 | -1) => {
+      const n = hits?.length ?? 0;
+      if (n === 0) return;
+      const from = hitAt < 0 ? (d > 0 ? -1 : 0) : hitAt;
+      void goToHit((from + d + n) % n).catch(() => undefined);
+    },
+    [hits, hitAt, goToHit],
+  );
+
+  // Keys: pages (←/→ by screen side, PageUp/PageDown by reading order), next/previous hit.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || isTyping(e.target) || e.ctrlKey || e.altKey || e.metaKey) return;
+      const inPanel = e.target instanceof Element && e.target.closest('.cm-r-book-side');
+      switch (e.key) {
+        case 'ArrowLeft':
+          if (inPanel) return;
+          e.preventDefault();
+          turn(rtl);
+          return;
+        case 'ArrowRight':
+          if (inPanel) return;
+          e.preventDefault();
+          turn(!rtl);
+          return;
+        case 'PageDown':
+          e.preventDefault();
+          turn(true);
+          return;
+        case 'PageUp':
+          e.preventDefault();
+          turn(false);
+          return;
+      }
+      const d = hitStep(e);
+      if (d !== 0 && (hits?.length ?? 0) > 0) {
+        e.preventDefault();
+        stepHit(d);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [rtl, turn, stepHit, hits]);
+
+  // Escape closes an open panel first (preventDefault, never stopPropagation: the shell counts
+  // Escapes for its panic key).
+  useEffect(() => {
+    if (!panel) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault();
+        setPanel(null);
+      }
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [panel]);
+
+  const goTo = useCallback((target: string, mark: boolean) => {
+    const engine = engineRef.current;
+    if (!engine) return;
+    void engine
+      .display(target)
+      .then(() => engine.highlight(mark ? target : null))
+      .catch(() => undefined);
+    setNotice(null);
+  }, []);
+
+  if (status.kind === 'error') {
+    return (
+      <section className="cm-reader" data-theme={look.theme} aria-label={t('book.label', { title: item.title })}>
+        <ReaderError path={item.path} kind={status.error} detail={status.detail} onClose={onClose} />
+      </section>
+    );
+  }
+
+  const percent = place ? Math.round(place.fraction * 100) : null;
+  const leftIsNext = rtl;
+  const style = { '--cm-r-font': `${look.fontPx}px` } as CSSProperties;
+  return (
+    <section className="cm-reader cm-r-book-reader" data-theme={look.theme} style={style} aria-label={t('book.label', { title: item.title })}>
+      <Toolbar
+        title={item.title}
+        onClose={onClose}
+        hits={hits && hits.length > 0 ? { index: hitAt, total: hits.length, onStep: stepHit } : undefined}
+        fontPx={look.fontPx}
+        onFontPx={look.setFontPx}
+        theme={look.theme}
+        themes={['light', 'sepia', 'dark']}
+        onTheme={look.setTheme}
+      >
+        <button
+          type="button"
+          className="cm-r-button"
+          aria-expanded={panel === 'toc'}
+          aria-controls="cm-r-book-toc"
+          onClick={() => setPanel(panel === 'toc' ? null : 'toc')}
+          disabled={status.kind !== 'ready'}
+        >
+          {t('book.toc')}
+        </button>
+        <button
+          type="button"
+          className="cm-r-button"
+          aria-expanded={panel === 'search'}
+          aria-controls="cm-r-book-search"
+          onClick={() => setPanel(panel === 'search' ? null : 'search')}
+          disabled={status.kind !== 'ready'}
+        >
+          {t('book.searchShort')}
+        </button>
+      </Toolbar>
+      {notice ? (
+        <p className="cm-r-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <div className="cm-r-book-main">
+        {panel === 'toc' ? (
+          <BookToc id="cm-r-book-toc" entries={toc} currentHref={place?.href} onGo={(href) => goTo(href, false)} />
+        ) : null}
+        {panel === 'search' && engineRef.current ? (
+          <BookSearch id="cm-r-book-search" engine={engineRef.current} initialQuery="" onGo={(cfi) => goTo(cfi, true)} />
+        ) : null}
+        <div className="cm-r-book-stage" role="region" aria-label={t('book.pages')} aria-busy={status.kind === 'loading'}>
+          <button
+            type="button"
+            className="cm-r-page-button"
+            onClick={() => turn(leftIsNext)}
+            aria-label={leftIsNext ? t('book.nextPage') : t('book.prevPage')}
+            title={leftIsNext ? t('book.nextPage') : t('book.prevPage')}
+            disabled={status.kind !== 'ready'}
+          >
+            <span aria-hidden="true">‹</span>
+          </button>
+          <div className="cm-r-book-view" lang={item.language}>
+            {status.kind === 'loading' ? <p className="cm-r-status">{t('opening')}</p> : null}
+            <div ref={viewRef} className="cm-r-book-frame" />
+          </div>
+          <button
+            type="button"
+            className="cm-r-page-button"
+            onClick={() => turn(!leftIsNext)}
+            aria-label={leftIsNext ? t('book.prevPage') : t('book.nextPage')}
+            title={leftIsNext ? t('book.prevPage') : t('book.nextPage')}
+            disabled={status.kind !== 'ready'}
+          >
+            <span aria-hidden="true">›</span>
+          </button>
+        </div>
+      </div>
+      <footer className="cm-r-book-footer">
+        {rtl ? <span>{t('book.rtl')}</span> : null}
+        <div className="cm-r-progress" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined} aria-label={t('book.progress', { percent: percent ?? 0 })}>
+          <span style={{ width: `${percent ?? 0}%` }} />
+        </div>
+        {place && place.pages > 1 ? <span>{t('book.page', { page: place.page, total: place.pages })}</span> : null}
+        <span>{percent !== null ? t('book.progress', { percent }) : ''}</span>
+      </footer>
+    </section>
+  );
+}

@@ -1,0 +1,517 @@
+// The book reader talks to this interface, not to epub.js: epub.js 0.3.93 is the last release and
+// may be replaced (foliate-js is the usual successor). One implementation below.
+import ePub, { EpubCFI, type EpubBook, type EpubLocation, type EpubNavItem, type EpubRendition, type EpubSection } from 'epubjs';
+import { analyzeQuery } from '../../../../main/core/search/analyze';
+import { excerptOf, findMatches, matchForOrdinal, type TextMatch } from './section-text';
+import { sanitizeSection, stripRemoteCss } from './sanitize-section';
+
+export type BookTheme = 'light' | 'sepia' | 'dark';
+
+export interface BookTocEntry {
+  label: string;
+  /** Where display() goes (relative to the package, as the book wrote it). */
+  href: string;
+  children: BookTocEntry[];
+}
+
+/** Where the reader is, after every page turn. */
+export interface BookPlace {
+  cfi: string;
+  /** Spine section (as the package names it) and its index. */
+  href: string;
+  sectionIndex: number;
+  /** 0–1 through the whole book. */
+  fraction: number;
+  /** True when `fraction` comes from generated locations rather than the spine position. */
+  exact: boolean;
+  /** Page within the section, from 1, and the section's page count. */
+  page: number;
+  pages: number;
+  atStart: boolean;
+  atEnd: boolean;
+}
+
+export interface BookSearchResult {
+  cfi: string;
+  excerpt: string;
+  /** [start, end) of the match inside `excerpt`. */
+  start: number;
+  end: number;
+  sectionIndex: number;
+  sectionLabel: string;
+}
+
+export interface BookSearchOptions {
+  signal?: AbortSignal;
+  limit?: number;
+  onProgress?: (done: number, total: number, results: BookSearchResult[]) => void;
+}
+
+export interface BookEngine {
+  /** Opens the EPUB from its bytes; rejects on a damaged file. */
+  open(bytes: ArrayBuffer): Promise<void>;
+  /** Renders into `element`, one page at a time. */
+  attach(element: HTMLElement, options: { direction: 'ltr' | 'rtl' }): void;
+  /** Goes to a CFI or an href (the first page when undefined). */
+  display(target?: string): Promise<void>;
+  /** Forward / back in reading order (a right-to-left book turns the other way on screen). */
+  next(): Promise<void>;
+  prev(): Promise<void>;
+  toc(): BookTocEntry[];
+  /** The CFI of the passage a search hit points at: the words `terms` in chunk `ordinal` of the
+   * section at zip path `href`; `cfi` null when the words are not found, `section` null when the
+   * section is not in the book. */
+  findHit(href: string, ordinal: number, terms: readonly string[]): Promise<{ cfi: string | null; section: string | null }>;
+  /** Words to mark lightly wherever a section is shown. */
+  setTerms(terms: readonly string[]): void;
+  /** Searches every section, Korean-aware (the search's own analysis), falling back to plain text. */
+  search(query: string, options?: BookSearchOptions): Promise<BookSearchResult[]>;
+  /** Marks the current passage (and unmarks the previous one); null clears it. */
+  highlight(cfi: string | null): void;
+  setFontSize(px: number): void;
+  setTheme(theme: BookTheme): void;
+  /** Generates exact locations for the progress figure (slow on big books: call only for small). */
+  generateLocations(): Promise<void>;
+  /** The last known place. */
+  progress(): BookPlace | null;
+  onRelocated(fn: (place: BookPlace) => void): void;
+  /** Key presses inside the book's frame (they do not reach the page by themselves). */
+  onKey(fn: (e: KeyboardEvent) => void): void;
+  resize(): void;
+  destroy(): void;
+}
+
+export interface EngineOptions {
+  /** Shown in place of a remote image. */
+  remoteImageLabel: string;
+  /** @font-face rules to put inside the book's frame (the bundled Korean font). */
+  fontCss?: string;
+}
+
+const OPEN_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`changmun: ${what} took longer than ${ms / 1000} s`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
+  });
+}
+
+function normPath(u: string | undefined): string {
+  if (!u) return '';
+  let x = u.split('#')[0]!.replace(/^\/+/, '');
+  try {
+    x = decodeURIComponent(x);
+  } catch {
+    // as written
+  }
+  return x.normalize('NFC');
+}
+
+const THEMES: Record<BookTheme, { bg: string; fg: string; link: string }> = {
+  light: { bg: '#ffffff', fg: '#1d1f21', link: '#1b5fc4' },
+  sepia: { bg: '#f5ecd7', fg: '#3a2e1f', link: '#7a4b12' },
+  dark: { bg: '#16181b', fg: '#e3e5e8', link: '#8ab4ff' },
+};
+
+const MATCH_STYLE = { fill: '#ffd400', 'fill-opacity': '0.32' };
+const CURRENT_STYLE = { fill: '#ff7a00', 'fill-opacity': '0.45' };
+
+class EpubJsEngine implements BookEngine {
+  private book: EpubBook | null = null;
+  private rendition: EpubRendition | null = null;
+  private terms: readonly string[] = [];
+  private current: string | null = null;
+  private marked = new Map<number, string[]>();
+  private place: BookPlace | null = null;
+  private locationsReady = false;
+  private relocatedFns: ((p: BookPlace) => void)[] = [];
+  private keyFns: ((e: KeyboardEvent) => void)[] = [];
+  private destroyed = false;
+
+  constructor(private readonly options: EngineOptions) {}
+
+  private get b(): EpubBook {
+    if (!this.book || this.destroyed) throw new Error('changmun: the book is closed');
+    return this.book;
+  }
+
+  private get r(): EpubRendition {
+    if (!this.rendition || this.destroyed) throw new Error('changmun: the book is not shown');
+    return this.rendition;
+  }
+
+  async open(bytes: ArrayBuffer): Promise<void> {
+    // Opened without a URL, then `open(bytes, 'binary')`: its promise rejects on a damaged file
+    // (given to ePub() directly, the failure is only an event and `opened` never settles).
+    const book = ePub({ replacements: 'blobUrl' });
+    this.book = book;
+    book.spine.hooks.content.register((doc) => sanitizeSection(doc, this.options.remoteImageLabel));
+    // The book's CSS files are read through the archive: strip their remote references there.
+    const unarchive = book.unarchive.bind(book);
+    book.unarchive = (input, encoding) =>
+      unarchive(input, encoding).then((r) => {
+        const archive = book.archive;
+        if (archive) {
+          const getText = archive.getText.bind(archive);
+          archive.getText = (url, enc) => {
+            const text = getText(url, enc);
+            return text && /\.css$/i.test(url.split('?')[0] ?? '') ? text.then(stripRemoteCss) : text;
+          };
+        }
+        return r;
+      });
+    await withTimeout(book.open(bytes, 'binary'), OPEN_TIMEOUT_MS, 'opening the book');
+    await withTimeout(book.ready, OPEN_TIMEOUT_MS, 'reading the book');
+    if (book.spine.spineItems.length === 0) throw new Error('changmun: the book has no sections');
+  }
+
+  attach(element: HTMLElement, { direction }: { direction: 'ltr' | 'rtl' }): void {
+    const rendition = this.b.renderTo(element, {
+      width: '100%',
+      height: '100%',
+      flow: 'paginated',
+      spread: 'none',
+      manager: 'default',
+      allowScriptedContent: false,
+      allowPopups: false,
+      defaultDirection: direction,
+    });
+    this.rendition = rendition;
+    rendition.themes.default({
+      body: { 'word-break': 'keep-all', 'line-height': '1.8', 'font-family': "'Noto Sans KR', 'Malgun Gothic', sans-serif" },
+      img: { 'max-width': '100%' },
+      '.cm-r-remote': { border: '1px dashed #999', padding: '0.4em 0.8em', 'font-size': '0.85em', display: 'inline-block' },
+    });
+    for (const [name, c] of Object.entries(THEMES)) {
+      rendition.themes.register(name, {
+        'html, body': { background: `${c.bg} !important`, color: `${c.fg} !important` },
+        'body *': { color: 'inherit !important', 'background-color': 'transparent !important', 'border-color': `${c.fg} !important` },
+        'a, a *': { color: `${c.link} !important` },
+      });
+    }
+    const fontCss = this.options.fontCss;
+    if (fontCss) rendition.hooks.content.register((contents) => void contents.addStylesheetCss(fontCss, 'cm-fonts'));
+    rendition.on('relocated', (location: EpubLocation) => this.relocated(location));
+    // Our own listener (epub.js's 'keydown' event comes from a passive listener, which cannot
+    // preventDefault).
+    rendition.hooks.content.register((contents) => {
+      contents.document.addEventListener('keydown', (e) => {
+        for (const fn of this.keyFns) fn(e);
+      });
+    });
+    rendition.on('rendered', (section: EpubSection, view) => {
+      const doc = view.contents?.document;
+      if (!doc) return;
+      this.markSection(section, doc);
+      // Highlights are boxes measured once; the Korean web font arrives after the first layout
+      // (and more of it with every new page), moving the words: measure again when it lands.
+      const remeasure = () => view.pane?.render();
+      doc.fonts?.addEventListener('loadingdone', remeasure);
+      void doc.fonts?.ready.then(remeasure);
+    });
+    rendition.on('displayError', () => undefined);
+  }
+
+  private relocated(location: EpubLocation): void {
+    const start = location.start;
+    const n = this.b.spine.spineItems.length || 1;
+    let fraction = (start.index + (start.displayed.total > 0 ? (start.displayed.page - 1) / start.displayed.total : 0)) / n;
+    let exact = false;
+    if (this.locationsReady) {
+      const p = this.b.locations.percentageFromCfi(start.cfi);
+      if (typeof p === 'number' && Number.isFinite(p)) {
+        fraction = p;
+        exact = true;
+      }
+    }
+    // Locations are coarse in a short book: only the very last page says 100%.
+    fraction = location.atEnd ? 1 : Math.min(fraction, 0.99);
+    this.place = {
+      cfi: start.cfi, href: start.href, sectionIndex: start.index, fraction, exact,
+      page: start.displayed.page, pages: start.displayed.total, atStart: !!location.atStart, atEnd: !!location.atEnd,
+    };
+    for (const fn of this.relocatedFns) fn(this.place);
+    this.remeasure();
+  }
+
+  /** Highlight boxes are measured once: after a reflow (text size, colours, fonts) measure again. */
+  private remeasure(delayMs = 0): void {
+    setTimeout(() => {
+      if (this.destroyed || !this.rendition) return;
+      const views = this.rendition.views?.();
+      for (const view of Array.isArray(views) ? views : (views?.all() ?? [])) view.pane?.render();
+    }, delayMs);
+  }
+
+  private markSection(section: EpubSection, doc: Document): void {
+    const r = this.rendition;
+    if (!r || this.terms.length === 0 || this.marked.has(section.index)) return;
+    const cfis: string[] = [];
+    for (const m of findMatches(doc, this.terms, undefined, 300)) {
+      const cfi = this.cfiOf(doc, m, section.cfiBase);
+      if (cfi && cfi !== this.current) {
+        r.annotations.highlight(cfi, {}, undefined, 'cm-r-book-match', MATCH_STYLE);
+        cfis.push(cfi);
+      }
+    }
+    this.marked.set(section.index, cfis);
+  }
+
+  private cfiOf(doc: Document, m: TextMatch, cfiBase: string): string | null {
+    try {
+      const range = doc.createRange();
+      if (m.node.nodeType === Node.TEXT_NODE) {
+        range.setStart(m.node, m.start);
+        range.setEnd(m.node, m.end);
+      } else {
+        range.selectNode(m.node);
+      }
+      return new EpubCFI(range, cfiBase).toString();
+    } catch {
+      return null;
+    }
+  }
+
+  async display(target?: string): Promise<void> {
+    await this.r.display(target);
+    if (!target?.startsWith('epubcfi(')) return;
+    // Pictures and the web font arriving after the first layout move the words to other pages:
+    // once they have, go to the passage again.
+    if (await this.settle()) await this.rendition?.display(target);
+    this.remeasure();
+  }
+
+  /** Waits (up to 2 s) for the shown sections' images and fonts; true when anything was loading. */
+  private async settle(): Promise<boolean> {
+    const waits: Promise<unknown>[] = [];
+    for (const contents of this.rendition?.getContents() ?? []) {
+      const doc = contents.document;
+      for (const img of Array.from(doc.images)) {
+        if (img.complete) continue;
+        waits.push(
+          new Promise((resolve) => {
+            img.addEventListener('load', resolve, { once: true });
+            img.addEventListener('error', resolve, { once: true });
+          }),
+        );
+      }
+      if (doc.fonts?.status === 'loading') waits.push(doc.fonts.ready);
+    }
+    if (waits.length === 0) return false;
+    await Promise.race([Promise.all(waits), new Promise((resolve) => setTimeout(resolve, 2000))]);
+    return !this.destroyed;
+  }
+
+  next(): Promise<void> {
+    return this.r.next();
+  }
+
+  prev(): Promise<void> {
+    return this.r.prev();
+  }
+
+  toc(): BookTocEntry[] {
+    const convert = (items: EpubNavItem[] | undefined): BookTocEntry[] =>
+      (items ?? []).map((i) => ({ label: (i.label ?? '').trim() || i.href, href: i.href, children: convert(i.subitems) }));
+    return convert(this.b.navigation?.toc);
+  }
+
+  private sectionFor(href: string): EpubSection | null {
+    const want = normPath(href);
+    const items = this.b.spine.spineItems;
+    return (
+      items.find((s) => normPath(s.url) === want || normPath(s.canonical) === want) ??
+      items.find((s) => want.endsWith(`/${normPath(s.href)}`) || normPath(s.href) === want) ??
+      null
+    );
+  }
+
+  private async loadDocument(section: EpubSection): Promise<Document> {
+    const book = this.b;
+    const contents = await section.load(book.load.bind(book) as (url: string) => Promise<unknown>);
+    return contents.ownerDocument;
+  }
+
+  async findHit(href: string, ordinal: number, terms: readonly string[]) {
+    const section = this.sectionFor(href);
+    if (!section) return { cfi: null, section: null };
+    const doc = await this.loadDocument(section);
+    const m = matchForOrdinal(findMatches(doc, terms), ordinal);
+    return { cfi: m ? this.cfiOf(doc, m, section.cfiBase) : null, section: section.href };
+  }
+
+  setTerms(terms: readonly string[]): void {
+    this.terms = terms;
+  }
+
+  private sectionLabels(): Map<string, string> {
+    const labels = new Map<string, string>();
+    const walk = (entries: BookTocEntry[]) => {
+      for (const e of entries) {
+        const key = normPath(e.href);
+        if (!labels.has(key)) labels.set(key, e.label);
+        walk(e.children);
+      }
+    };
+    walk(this.toc());
+    return labels;
+  }
+
+  async search(query: string, options: BookSearchOptions = {}): Promise<BookSearchResult[]> {
+    const { signal, limit = 500, onProgress } = options;
+    const q = query.normalize('NFC').trim();
+    const results: BookSearchResult[] = [];
+    if (q === '') return results;
+    const { terms, prefix } = analyzeQuery(q);
+    const labels = this.sectionLabels();
+    const sections = this.b.spine.spineItems;
+    let label = '';
+    for (let i = 0; i < sections.length && results.length < limit; i++) {
+      if (signal?.aborted || this.destroyed) break;
+      const section = sections[i]!;
+      label = labels.get(normPath(section.href)) ?? label;
+      const wasLoaded = section.contents !== undefined;
+      try {
+        const doc = await this.loadDocument(section);
+        const matches = terms.length > 0 || prefix ? findMatches(doc, terms, prefix, limit - results.length) : [];
+        for (const m of matches) {
+          const cfi = this.cfiOf(doc, m, section.cfiBase);
+          if (!cfi) continue;
+          const ex = excerptOf(m);
+          results.push({ cfi, excerpt: ex.text, start: ex.start, end: ex.end, sectionIndex: i, sectionLabel: label });
+        }
+        if (matches.length === 0) {
+          // Plain text, for what the analysis drops (punctuation, a part of a word).
+          for (const f of section.find(q).slice(0, limit - results.length)) {
+            const at = f.excerpt.toLowerCase().indexOf(q.toLowerCase());
+            results.push({ cfi: f.cfi, excerpt: f.excerpt, start: Math.max(0, at), end: at < 0 ? 0 : at + q.length, sectionIndex: i, sectionLabel: label });
+          }
+        }
+      } catch {
+        // One unreadable section does not stop the search.
+      } finally {
+        if (!wasLoaded && !this.destroyed) section.unload();
+      }
+      onProgress?.(i + 1, sections.length, results.slice());
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    return results;
+  }
+
+  highlight(cfi: string | null): void {
+    const r = this.rendition;
+    if (!r) return;
+    if (this.current) {
+      r.annotations.remove(this.current, 'highlight');
+      // It may also have been one of the light marks: put that back.
+      for (const cfis of this.marked.values()) {
+        if (cfis.includes(this.current)) r.annotations.highlight(this.current, {}, undefined, 'cm-r-book-match', MATCH_STYLE);
+      }
+    }
+    this.current = cfi;
+    if (cfi) r.annotations.highlight(cfi, {}, undefined, 'cm-r-book-current', CURRENT_STYLE);
+  }
+
+  setFontSize(px: number): void {
+    this.rendition?.themes.fontSize(`${px}px`);
+    this.remeasure(300);
+  }
+
+  setTheme(theme: BookTheme): void {
+    this.rendition?.themes.select(theme);
+    this.remeasure(300);
+  }
+
+  async generateLocations(): Promise<void> {
+    await this.b.locations.generate(1600);
+    if (this.destroyed) return;
+    this.locationsReady = this.b.locations.length() > 0;
+    const loc = this.rendition?.location;
+    if (loc) this.relocated(loc);
+  }
+
+  progress(): BookPlace | null {
+    return this.place;
+  }
+
+  onRelocated(fn: (place: BookPlace) => void): void {
+    this.relocatedFns.push(fn);
+  }
+
+  onKey(fn: (e: KeyboardEvent) => void): void {
+    this.keyFns.push(fn);
+  }
+
+  resize(): void {
+    try {
+      this.rendition?.resize();
+    } catch {
+      // not rendered yet
+    }
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.relocatedFns = [];
+    this.keyFns = [];
+    try {
+      this.rendition?.destroy();
+    } catch {
+      // already gone
+    }
+    try {
+      this.book?.destroy();
+    } catch {
+      // already gone
+    }
+    this.rendition = null;
+    this.book = null;
+  }
+}
+
+export function createBookEngine(options: EngineOptions): BookEngine {
+  return new EpubJsEngine(options);
+}
+
+/**
+ * The @font-face rules of the bundled Korean font, with absolute URLs, for the book's frame: a
+ * document inside an iframe does not see the page's fonts.
+ */
+export function pageFontCss(family = 'Noto Sans KR'): string {
+  const out: string[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue;
+    }
+    const base = sheet.href ?? document.baseURI;
+    for (const rule of Array.from(rules)) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      if (!rule.style.getPropertyValue('font-family').includes(family)) continue;
+      out.push(
+        rule.cssText.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (m, _q: string, ref: string) => {
+          try {
+            const abs = new URL(ref, base);
+            return abs.protocol === 'http:' || abs.protocol === 'https:' || abs.protocol === 'app:' || abs.protocol === 'data:' ? `url("${abs.href}")` : m;
+          } catch {
+            return m;
+          }
+        }),
+      );
+    }
+  }
+  return out.join('\n');
+}
