@@ -91,7 +91,7 @@ describe('scanning a library with broken files', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'changmun-broken-'));
-    cpSync(CONTENT_SAMPLE, dir, { recursive: true });
+    cpSync(CONTENT_SAMPLE, dir, { recursive: true, filter: (src) => path.basename(src) !== '.changmun' });
     const epub = readFileSync(path.join(CONTENT_SAMPLE, 'books', '동백꽃.epub'));
     writeFileSync(path.join(dir, 'books', 'truncated.epub'), epub.subarray(0, Math.floor(epub.length / 2)));
     writeFileSync(path.join(dir, 'films', 'noise.srt'), randomBytes(4096));

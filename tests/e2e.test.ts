@@ -32,7 +32,7 @@ function resultFor(page: Page, titlePart: string) {
 
 beforeAll(async () => {
   const lib = mkdtempSync(path.join(tmpdir(), 'changmun-e2e-'));
-  cpSync(CONTENT_SAMPLE, lib, { recursive: true });
+  cpSync(CONTENT_SAMPLE, lib, { recursive: true, filter: (src) => path.basename(src) !== '.changmun' });
   preview = await startPreview(lib);
   browser = await launchBrowser();
 });

@@ -16,7 +16,7 @@ const QUERIES = JSON.parse(readFileSync(path.join(REPO_ROOT, 'tests', 'fixtures'
 
 function copySample(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'changmun-search-'));
-  cpSync(CONTENT_SAMPLE, dir, { recursive: true });
+  cpSync(CONTENT_SAMPLE, dir, { recursive: true, filter: (src) => path.basename(src) !== '.changmun' });
   return dir;
 }
 

@@ -20,3 +20,4 @@ if (!corpusAvailable) {
 export function corpusPath(...parts: string[]): string {
   return path.join(CORPUS, ...parts);
 }
+

@@ -29,7 +29,7 @@ interface EngineItem extends IndexedItem {
 }
 
 /** Completions of the word being typed that take part in a query, most frequent first. */
-const MAX_COMPLETIONS = 40;
+const MAX_COMPLETIONS = 12;
 const MAX_GROUPS = 16;
 
 interface ChunkHit {
@@ -141,28 +141,52 @@ export class SearchEngine {
       (!options.language || item.language === options.language || (item.languages?.includes(options.language) ?? false)) &&
       (!options.collection || item.collections.includes(options.collection));
 
-    // Chunks: which groups each chunk holds.
+    // Chunks. Every word must match: intersect, rarest word first, so common words cost one pass
+    // over their list and no bookkeeping. Only when nothing has every word are partial matches
+    // counted (a second, rarer pass).
     const full = groups.length > 0 ? (1 << groups.length) - 1 : 0;
     const hitsByItem = new Map<EngineItem, ChunkHit[]>();
+    const addHit = (shard: ContentShard, local: number, mask: number, score: number) => {
+      const item = this.items.get(shard.itemPathOf(local));
+      if (!item || item.shard !== shard.id || !accept(item)) return;
+      let list = hitsByItem.get(item);
+      if (!list) hitsByItem.set(item, (list = []));
+      list.push({ shard, local, mask, score });
+    };
+    const lists = new Map<ContentShard, number[][]>();
     for (const shard of this.shards) {
-      const masks = new Map<number, number>();
+      const perGroup = groups.map((group) => (group.length === 1 ? shard.lookup(group[0]!) : unionOf(group.map((t) => shard.lookup(t)))));
+      lists.set(shard, perGroup);
+      if (perGroup.some((l) => l.length === 0)) continue;
+      const order = perGroup.map((l, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
+      let candidates = new Set(perGroup[order[0]!]);
+      for (const g of order.slice(1)) {
+        const next = new Set<number>();
+        for (const id of perGroup[g]!) if (candidates.has(id)) next.add(id);
+        candidates = next;
+        if (candidates.size === 0) break;
+      }
+      if (candidates.size === 0) continue;
       const scores = new Map<number, number>();
-      groups.forEach((group, g) => {
-        for (const term of group) {
-          const ids = shard.lookup(term);
-          ids.forEach((local, rank) => {
-            masks.set(local, (masks.get(local) ?? 0) | (1 << g));
-            // Earlier in FlexSearch's answer means the term is denser in that chunk.
-            scores.set(local, (scores.get(local) ?? 0) + 1 - (0.5 * rank) / ids.length);
+      for (const list of perGroup) {
+        // Earlier in FlexSearch's answer means the word is denser in that chunk.
+        list.forEach((id, rank) => {
+          if (candidates.has(id)) scores.set(id, (scores.get(id) ?? 0) + 1 - (0.5 * rank) / list.length);
+        });
+      }
+      for (const id of candidates) addHit(shard, id, full, scores.get(id) ?? 0);
+    }
+    if (hitsByItem.size === 0 && groups.length > 1) {
+      for (const [shard, perGroup] of lists) {
+        const masks = new Map<number, number>();
+        const scores = new Map<number, number>();
+        perGroup.forEach((list, g) => {
+          list.forEach((id, rank) => {
+            masks.set(id, (masks.get(id) ?? 0) | (1 << g));
+            scores.set(id, (scores.get(id) ?? 0) + 1 - (0.5 * rank) / list.length);
           });
-        }
-      });
-      for (const [local, mask] of masks) {
-        const item = this.items.get(shard.itemPathOf(local));
-        if (!item || item.shard !== shard.id || !accept(item)) continue;
-        let list = hitsByItem.get(item);
-        if (!list) hitsByItem.set(item, (list = []));
-        list.push({ shard, local, mask, score: scores.get(local) ?? 0 });
+        });
+        for (const [id, mask] of masks) addHit(shard, id, mask, scores.get(id) ?? 0);
       }
     }
 
@@ -256,6 +280,23 @@ export class SearchEngine {
     if (choseong && item.titleChoseong.includes(choseong)) return 2;
     return 3;
   }
+}
+
+/** Ids in any of the lists, in the order of their best rank (a chunk dense in any form first). */
+function unionOf(lists: number[][]): number[] {
+  const seen = new Set<number>();
+  const out: number[] = [];
+  const longest = Math.max(0, ...lists.map((l) => l.length));
+  for (let i = 0; i < longest; i++) {
+    for (const l of lists) {
+      const id = l[i];
+      if (id !== undefined && !seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
+  }
+  return out;
 }
 
 function sameTerms(a: string[], b: string[]): boolean {
