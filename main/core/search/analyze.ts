@@ -171,15 +171,30 @@ const RAW_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{N}\p{M}]+)*/gu;
  * include one of `queryTerms` or start with `prefix`. The whole written word is marked,
  * particles included (타이타닉을 for 타이타닉; 로동 for 노동).
  */
-export function matchRanges(text: string, queryTerms: readonly string[], prefix?: string): Array<[number, number]> {
+export function matchRanges(text: string, queryTerms: readonly string[], prefix?: string, options: { first?: boolean } = {}): Array<[number, number]> {
   const wanted = new Set(queryTerms);
   const ranges: Array<[number, number]> = [];
   if (wanted.size === 0 && !prefix) return ranges;
   for (const m of text.matchAll(RAW_WORD)) {
-    const terms = analyze(m[0]);
+    const terms = wordTerms(m[0]);
     if (terms.some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix)))) {
       ranges.push([m.index, m.index + m[0].length]);
+      if (options.first) break;
     }
   }
   return ranges;
+}
+
+// Snippets and highlights analyse every written word of a chunk; the same words come back again
+// and again, so their terms are kept (bounded) rather than analysed anew each time.
+const wordTermsCache = new Map<string, string[]>();
+
+function wordTerms(word: string): string[] {
+  let terms = wordTermsCache.get(word);
+  if (terms === undefined) {
+    terms = analyze(word);
+    if (wordTermsCache.size >= CACHE_LIMIT) wordTermsCache.clear();
+    wordTermsCache.set(word, terms);
+  }
+  return terms;
 }

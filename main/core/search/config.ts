@@ -4,7 +4,7 @@ import FlexSearch, { type Document } from 'flexsearch';
 import { analyze } from './analyze.js';
 
 /** Bumped whenever the analysis or these options change: saved indexes of another format are rebuilt. */
-export const INDEX_FORMAT = 1;
+export const INDEX_FORMAT = 2;
 
 /**
  * Terms prefixed with this character are already analysed and are looked up as they are. Text
@@ -31,7 +31,8 @@ export const RESOLUTION = 4;
 
 const termCounts = new WeakMap<string[], Map<string, number>>();
 
-function countsOf(content: string[]): Map<string, number> {
+/** Each distinct term of an analysed text with its count (computed once per text, shared). */
+export function countsOf(content: string[]): Map<string, number> {
   let counts = termCounts.get(content);
   if (!counts) {
     counts = new Map();

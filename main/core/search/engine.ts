@@ -31,6 +31,11 @@ interface EngineItem extends IndexedItem {
 /** Completions of the word being typed that take part in a query, most frequent first. */
 const MAX_COMPLETIONS = 12;
 const MAX_GROUPS = 16;
+/**
+ * A subtitle hit's own cue is found by reading its chunk: done for the first hits of each item
+ * shown; later ones point at their ~30 s window until the reader asks (it finds the line itself).
+ */
+const CUE_LOOKUPS_PER_ITEM = 50;
 
 interface ChunkHit {
   shard: ContentShard;
@@ -224,9 +229,13 @@ export class SearchEngine {
       if (!partial) hits = hits.filter((h) => h.mask === full);
       const tier = titleTier.get(item) ?? 3;
       if (hits.length === 0 && tier === 3) continue;
-      hits.sort((a, b) => a.local - b.local);
-      const coverage = tier < 3 ? groups.length : Math.max(0, ...hits.map((h) => popcount(h.mask)));
-      const best = Math.max(0, ...hits.map((h) => h.score));
+      let bestMask = 0;
+      let best = 0;
+      for (const h of hits) {
+        if (h.score > best) best = h.score;
+        if (popcount(h.mask) > bestMask) bestMask = popcount(h.mask);
+      }
+      const coverage = tier < 3 ? groups.length : bestMask;
       ranked.push({ item, hits, tier, coverage, score: best + Math.log2(1 + hits.length) });
     }
     if (partial) {
@@ -236,6 +245,8 @@ export class SearchEngine {
     ranked.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
 
     const page = ranked.slice(offset, offset + limit);
+    // Document order, only for the items shown.
+    for (const r of page) r.hits.sort((a, b) => a.local - b.local);
     const results: SearchResultItem[] = page.map(({ item, hits, tier }) => ({
       path: item.path,
       type: item.type,
@@ -248,7 +259,7 @@ export class SearchEngine {
       hits: hits.map((h, i): SearchHit => {
         const meta = h.shard.chunks[h.local]!;
         let locator = meta.locator;
-        if (meta.cues) {
+        if (meta.cues && i < CUE_LOOKUPS_PER_ITEM) {
           // A subtitle chunk spans ~30 s: point at the cue that holds the first match.
           const first = matchRanges(h.shard.textOf(h.local), terms, qa.prefix)[0];
           if (first) {

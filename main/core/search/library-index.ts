@@ -212,14 +212,20 @@ export class LibraryIndex {
     };
     try {
       // Films and their subtitles pair within a folder, so a batch never splits a folder.
-      for (const batch of batchesByFolder(ordered, this.options.batchFiles ?? 16)) {
-        const results: FileResult[] = await Promise.all(
+      const extractBatch = (batch: LibraryFile[]): Promise<FileResult[]> =>
+        Promise.all(
           batch.map(async (file) => {
             const outcome = await pool.extract(file.absPath, file.path);
             progress({ phase: 'indexing', done: ++done, total: files.length, current: file.path });
             return { file, outcome };
           }),
         );
+      const batches = [...batchesByFolder(ordered, this.options.batchFiles ?? 16)];
+      // The workers read the next batch while this thread indexes the current one.
+      let next = batches.length > 0 ? extractBatch(batches[0]!) : undefined;
+      for (let b = 0; b < batches.length; b++) {
+        const results = await next!;
+        next = b + 1 < batches.length ? extractBatch(batches[b + 1]!) : undefined;
         const { items, problems } = assembleCatalog(results, settings);
         newProblems.push(...problems);
         this.inProgress?.problems.push(...problems);

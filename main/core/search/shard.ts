@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Document } from 'flexsearch';
 import type { Chunk, Locator } from '../types.js';
 import { writeFileAtomic } from '../drive/atomic.js';
-import { createTextIndex, encodedTerms, RAW_TERM, INDEX_FORMAT, type TextDoc } from './config.js';
+import { countsOf, createTextIndex, encodedTerms, RAW_TERM, INDEX_FORMAT, type TextDoc } from './config.js';
 import { Vocabulary } from './vocabulary.js';
 
 export interface ShardChunk {
@@ -56,13 +56,13 @@ class FileText implements TextStore {
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-export interface ShardFile {
+export interface ShardMeta {
   format: number;
   id: string;
   itemPaths: string[];
   chunks: ShardChunk[];
+  /** Byte offsets of each chunk's text in shard-<id>.txt, and its end. */
   offsets: number[];
-  index: Record<string, string>;
 }
 
 export class ContentShard {
@@ -104,7 +104,7 @@ export class ContentShard {
         texts.push(c.text);
         this.textLength += c.text.length;
         this.index.add({ id: local, text: c.text });
-        vocabulary.addChunkTerms(encodedTerms(c.text));
+        vocabulary.addChunkTerms(countsOf(encodedTerms(c.text)).keys());
       }
     }
   }
@@ -127,7 +127,7 @@ export class ContentShard {
     this.text.close();
   }
 
-  /** Write `<dir>/shard-<id>.json.gz` (index and chunk places) and `.txt` (chunk text), each atomically. */
+  /** Write `<dir>/shard-<id>.idx.gz` (index and chunk places) and `.txt` (chunk text), each atomically. */
   async save(dir: string): Promise<{ bytes: number; indexBytes: number }> {
     if (!(this.text instanceof MemoryText)) throw new Error('changmun: only a shard built in memory can be saved');
     const parts: Record<string, string> = {};
@@ -137,24 +137,39 @@ export class ContentShard {
     const buffers = this.text.all().map((t) => Buffer.from(t, 'utf8'));
     const offsets = [0];
     for (const b of buffers) offsets.push(offsets.at(-1)! + b.length);
-    const file: ShardFile = { format: INDEX_FORMAT, id: this.id, itemPaths: this.itemPaths, chunks: this.chunks, offsets, index: parts };
+    const meta: ShardMeta = { format: INDEX_FORMAT, id: this.id, itemPaths: this.itemPaths, chunks: this.chunks, offsets };
+    // One line of metadata, then one line per FlexSearch export part as `key<TAB>data`: the parts
+    // are JSON already, and wrapping them in more JSON would make loading parse them twice.
+    // (Terms never hold white space, so neither tab nor newline can occur inside a part.)
+    const lines = [JSON.stringify(meta), ...Object.entries(parts).map(([k, v]) => `${k}\t${v}`)];
     // Posting lists are long runs of small numbers: gzip shrinks them several times over, and
     // reading less from a slow USB stick is worth more than the time it takes to inflate.
-    const json = await gzipAsync(JSON.stringify(file), { level: 6 });
+    const json = await gzipAsync(lines.join('\n'), { level: 4 });
     const text = Buffer.concat(buffers);
     await writeFileAtomic(path.join(dir, `shard-${this.id}.txt`), text);
-    await writeFileAtomic(path.join(dir, `shard-${this.id}.json.gz`), json);
+    await writeFileAtomic(path.join(dir, `shard-${this.id}.idx.gz`), json);
     // From now on snippets are read from the drive and the text leaves memory.
     this.text = new FileText(path.join(dir, `shard-${this.id}.txt`), offsets);
     return { bytes: json.length + text.length, indexBytes: json.length };
   }
 
+  /** Only the metadata line of a saved shard: which items and places its chunks are. */
+  static async readMeta(dir: string, id: string): Promise<ShardMeta> {
+    const raw = (await gunzipAsync(await fs.readFile(path.join(dir, `shard-${id}.idx.gz`)))).toString('utf8');
+    const end = raw.indexOf('\n');
+    return JSON.parse(end < 0 ? raw : raw.slice(0, end)) as ShardMeta;
+  }
+
   static async load(dir: string, id: string): Promise<ContentShard> {
-    const raw = await gunzipAsync(await fs.readFile(path.join(dir, `shard-${id}.json.gz`)));
-    const file = JSON.parse(raw.toString('utf8')) as ShardFile;
-    if (file.format !== INDEX_FORMAT || file.id !== id) throw new Error(`changmun: shard ${id} has another format`);
+    const raw = (await gunzipAsync(await fs.readFile(path.join(dir, `shard-${id}.idx.gz`)))).toString('utf8');
+    const lines = raw.split('\n');
+    const meta = JSON.parse(lines[0]!) as ShardMeta;
+    if (meta.format !== INDEX_FORMAT || meta.id !== id) throw new Error(`changmun: shard ${id} has another format`);
     const index = createTextIndex();
-    for (const [key, data] of Object.entries(file.index)) index.import(key, data);
-    return new ContentShard(id, index, file.itemPaths, file.chunks, new FileText(path.join(dir, `shard-${id}.txt`), file.offsets));
+    for (const line of lines.slice(1)) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) index.import(line.slice(0, tab), line.slice(tab + 1));
+    }
+    return new ContentShard(id, index, meta.itemPaths, meta.chunks, new FileText(path.join(dir, `shard-${id}.txt`), meta.offsets));
   }
 }

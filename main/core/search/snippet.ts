@@ -9,8 +9,8 @@ export interface Snippet {
 
 export function cutSnippet(text: string, terms: readonly string[], prefix: string | undefined, width = 160): Snippet {
   const flat = text.replace(/\s+/g, ' ');
-  const ranges = matchRanges(flat, terms, prefix);
-  const first = ranges[0];
+  // Find the first match, then mark only inside the window shown: the rest is never read.
+  const first = matchRanges(flat, terms, prefix, { first: true })[0];
   let start = 0;
   if (first && first[0] > width / 3) {
     start = first[0] - Math.floor(width / 3);
@@ -25,9 +25,8 @@ export function cutSnippet(text: string, terms: readonly string[], prefix: strin
   }
   const lead = start > 0 ? '…' : '';
   const tail = end < flat.length ? '…' : '';
-  const highlights = ranges
-    .filter(([s, e]) => s >= start && e <= end)
-    .map(([s, e]) => [s - start + lead.length, e - start + lead.length] as [number, number]);
+  const highlights = matchRanges(flat.slice(start, end), terms, prefix)
+    .map(([s, e]) => [s + lead.length, e + lead.length] as [number, number]);
   return { snippet: `${lead}${flat.slice(start, end)}${tail}`, highlights };
 }
 

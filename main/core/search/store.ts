@@ -100,7 +100,7 @@ export async function commitGeneration(
 
 async function removeUnreferenced(dir: string, manifest: IndexManifest): Promise<void> {
   const keep = new Set(['manifest.json', manifest.catalog, manifest.vocabulary]);
-  for (const s of manifest.shards) keep.add(`shard-${s.id}.json.gz`).add(`shard-${s.id}.txt`);
+  for (const s of manifest.shards) keep.add(`shard-${s.id}.idx.gz`).add(`shard-${s.id}.txt`);
   await sweepTemporaryFiles(dir);
   for (const name of await fs.readdir(dir)) {
     if (!keep.has(name)) await fs.rm(path.join(dir, name), { force: true, recursive: true });

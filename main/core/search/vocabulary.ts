@@ -13,9 +13,9 @@ export class Vocabulary {
     return this.df.size;
   }
 
-  /** Count each distinct term of one chunk once. */
-  addChunkTerms(terms: Iterable<string>): void {
-    for (const t of new Set(terms)) this.df.set(t, (this.df.get(t) ?? 0) + 1);
+  /** Count each term of one chunk once: `distinct` must hold no duplicates. */
+  addChunkTerms(distinct: Iterable<string>): void {
+    for (const t of distinct) this.df.set(t, (this.df.get(t) ?? 0) + 1);
     this.sorted = undefined;
   }
 
