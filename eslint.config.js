@@ -25,14 +25,29 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: ['http', 'https', 'net', 'tls', 'dgram', 'dns', 'http2'].flatMap((m) => [
-            { name: m, message: 'Changmun never touches the network: no networking modules in app code.' },
-            { name: `node:${m}`, message: 'Changmun never touches the network: no networking modules in app code.' },
-          ]),
+          paths: [
+            ...['http', 'https', 'net', 'tls', 'dgram', 'dns', 'http2'].flatMap((m) => [
+              { name: m, message: 'Changmun never touches the network: no networking modules in app code.' },
+              { name: `node:${m}`, message: 'Changmun never touches the network: no networking modules in app code.' },
+            ]),
+            // Electron's own ways out: its network stack, opening files and links outside the app,
+            // update checks and crash uploads (FIELD-NOTES, "Leaving no trace").
+            {
+              name: 'electron',
+              importNames: ['net', 'shell', 'autoUpdater', 'crashReporter', 'Notification'],
+              message: 'The desktop app never uses the network, shell, updates, crash uploads or notifications.',
+            },
+          ],
           patterns: [{ group: ['dns/*', 'node:dns/*'], message: 'No DNS in app code.' }],
         },
       ],
     },
+  },
+  {
+    // CommonJS on purpose: Electron's sandbox runs the preload as a plain script whose require knows
+    // only 'electron'; electron-builder requires its hooks.
+    files: ['main/electron/preload/**/*.ts', '**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],

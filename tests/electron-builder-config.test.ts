@@ -1,0 +1,178 @@
+// electron-builder.yml against the points of issue 5 §4 (and FIELD-NOTES, "Running from a USB
+// drive"): unpacked dir targets for Windows and Linux x64, asar, Korean and English locales only,
+// the fuses, no portable target, no update provider, one neutral name. And what gets packaged: the
+// desktop app's imports, followed from its entry through its worker threads, are all in the package.
+import { existsSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse, parseDocument } from 'yaml';
+import { REPO_ROOT } from './helpers/paths.js';
+
+const YML = readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
+const config = parse(YML) as Record<string, unknown>;
+const pkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  main: string;
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  allowScripts?: Record<string, boolean>;
+};
+const files = config['files'] as string[];
+const excluded = files.filter((f) => f.startsWith('!'));
+const excludedPackages = excluded.map((f) => /^!node_modules\/(.+)\/\*\*$/.exec(f)?.[1]).filter((p): p is string => p !== undefined);
+
+describe('electron-builder.yml (§4)', () => {
+  it('builds only unpacked dir targets, x64, for Windows and Linux', () => {
+    for (const os of ['win', 'linux']) {
+      expect((config[os] as { target: unknown }).target, os).toEqual([{ target: 'dir', arch: ['x64'] }]);
+    }
+    expect(config['mac']).toBeUndefined();
+  });
+
+  it('has no portable target and no installer anywhere', () => {
+    // Every `target:` anywhere in the file, however it is written (a name, a list, objects).
+    const targets: string[] = [];
+    const collect = (v: unknown, underTarget: boolean): void => {
+      if (typeof v === 'string' && underTarget) targets.push(v);
+      else if (Array.isArray(v)) v.forEach((x) => collect(x, underTarget));
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) collect(x, k === 'target' || (underTarget && k !== 'arch'));
+    };
+    collect(config, false);
+    expect(targets).toEqual(['dir', 'dir']);
+    for (const key of ['portable', 'nsis', 'nsisWeb', 'appx', 'msi', 'msiWrapped', 'squirrelWindows', 'appImage', 'snap', 'deb', 'rpm', 'dmg', 'mas']) {
+      expect(config[key], key).toBeUndefined();
+    }
+  });
+
+  it('packs the app in an asar, with only the UI unpacked beside it', () => {
+    expect(config['asar']).toBe(true);
+    expect(config['asarUnpack']).toEqual(['renderer/dist/**']);
+  });
+
+  it('keeps only the Korean and English locales', () => {
+    expect(config['electronLanguages']).toEqual(['ko', 'en-US']);
+  });
+
+  it('flips the fuses: no run-as-node, no NODE_OPTIONS, no inspect, the app only from its asar', () => {
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('has no auto-update provider, and no updater in the app', () => {
+    expect(config['publish']).toBeNull();
+    for (const os of ['win', 'linux']) expect((config[os] as Record<string, unknown>)['publish'], os).toBeUndefined();
+    expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })).not.toContain('electron-updater');
+  });
+
+  it('names the product and the executable in one place, neutrally', () => {
+    const doc = parseDocument(YML);
+    // executableName is an alias of productName: one value, written once.
+    expect(doc.get('executableName', true)?.constructor.name).toBe('Alias');
+    expect(config['executableName']).toBe(config['productName']);
+    const name = String(config['productName']);
+    expect(name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+    expect(name.toLowerCase()).not.toMatch(/changmun|korea|library|news|film/);
+    expect(YML.match(/^productName:/gm)).toHaveLength(1);
+  });
+
+  it('rebuilds nothing natively and needs no compiler or headers', () => {
+    expect(config).toMatchObject({ npmRebuild: false, nodeGypRebuild: false, buildDependenciesFromSource: false });
+  });
+
+  it("removes a hand-supplied Electron's default app after packing", () => {
+    expect(config['afterPack']).toBe('packaging/after-pack.cjs');
+    expect(existsSync(path.join(REPO_ROOT, 'packaging', 'after-pack.cjs'))).toBe(true);
+  });
+
+  it('starts the built Electron entry, and `npm run dist` builds, packages and lays out the drive', () => {
+    expect(pkg.main).toBe('build/main/electron/entry.js');
+    expect(existsSync(path.join(REPO_ROOT, 'main', 'electron', 'entry.ts'))).toBe(true);
+    expect(pkg.scripts['dist']).toBe('tsx packaging/dist.ts');
+    const dist = readFileSync(path.join(REPO_ROOT, 'packaging', 'dist.ts'), 'utf8');
+    expect(dist).toContain("step('npm', ['run', 'build']);");
+    expect(dist).toContain("['--win', '--linux', '--publish', 'never', ...extra]");
+    expect(dist).toContain('assembleDrive(root)');
+  });
+
+  it('ships the compiled app and the built UI, not the command line or the preview server', () => {
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'renderer/dist/**/*', 'build/main/**/*.js', '!build/main/cli/**', '!build/main/preview/**']));
+  });
+
+  it('approves no install script that downloads (Electron 42+ has none; the Windows installer helper is refused)', () => {
+    const electronPkg = JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string; scripts?: Record<string, string> };
+    expect(Number(electronPkg.version.split('.')[0])).toBeGreaterThanOrEqual(42);
+    expect(electronPkg.scripts?.['postinstall']).toBeUndefined();
+    expect(pkg.devDependencies['electron']).toBe(electronPkg.version);
+    expect(pkg.allowScripts?.['electron']).not.toBe(true);
+    expect(pkg.allowScripts?.['electron-winstaller']).toBe(false);
+  });
+});
+
+describe('what the desktop app loads is in the package', () => {
+  const graph = importGraph(['main/electron/entry.ts']);
+
+  it('follows the entry through the worker threads', () => {
+    for (const f of ['main/electron/main.ts', 'main/core/library-service.ts', 'main/core/search/search-worker.ts', 'main/core/catalog/extract-worker.ts']) {
+      expect(graph.files, f).toContain(f);
+    }
+  });
+
+  it('never reaches the command line or the preview server (left out of the package)', () => {
+    expect(graph.files.filter((f) => f.startsWith('main/cli/') || f.startsWith('main/preview/'))).toEqual([]);
+  });
+
+  it('imports only runtime dependencies that are packaged, Node built-ins and electron', () => {
+    const builtins = new Set(builtinModules);
+    for (const spec of graph.packages) {
+      if (spec.startsWith('node:') || builtins.has(spec) || spec === 'electron') continue;
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+      expect(Object.keys(pkg.dependencies), spec).toContain(name);
+      expect(excludedPackages.some((p) => name === p || name.startsWith(`${p.replace(/\/\*\*$/, '')}/`)), `${name} is left out of the package`).toBe(false);
+    }
+  });
+
+  it('leaves out only packages that are dependencies (bundled into the UI or for the command line)', () => {
+    expect(excludedPackages.length).toBeGreaterThan(0);
+    for (const p of excludedPackages) {
+      const deps = Object.keys(pkg.dependencies);
+      expect(deps.some((d) => d === p || d.startsWith(`${p}/`)), p).toBe(true);
+    }
+  });
+});
+
+/** Files (repo-relative) and bare package imports reachable from the entries, statically. */
+function importGraph(entries: string[]): { files: string[]; packages: string[] } {
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const rel = queue.pop()!;
+    if (files.has(rel)) continue;
+    files.add(rel);
+    const text = readFileSync(path.join(REPO_ROOT, rel), 'utf8');
+    const specs = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)].filter((m) => !/^\s*(?:import|export)\s+type\s/.test(m[0])).map((m) => m[1]!);
+    specs.push(...[...text.matchAll(/^\s*import\s+'([^']+)'/gm)].map((m) => m[1]!));
+    specs.push(...[...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!));
+    // Worker threads: startWorker(import.meta.url, 'name') starts ./name beside the caller.
+    for (const m of text.matchAll(/startWorker\(\s*import\.meta\.url\s*,\s*'([^']+)'/g)) specs.push(`./${m[1]!}.js`);
+    for (const spec of specs) {
+      if (!spec.startsWith('.')) {
+        packages.add(spec);
+        continue;
+      }
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(rel), spec.replace(/\.js$/, '.ts')));
+      if (existsSync(path.join(REPO_ROOT, target))) queue.push(target);
+      else if (!existsSync(path.join(REPO_ROOT, target.replace(/\.ts$/, '.mjs')))) throw new Error(`${rel}: cannot follow ${spec}`);
+    }
+  }
+  return { files: [...files].sort(), packages: [...packages].sort() };
+}
