@@ -101,6 +101,31 @@ export interface SaveResult {
   reason?: 'not-remembering' | 'read-only';
 }
 
+/**
+ * What the quick check at start found about the drive against its signed manifest (the same check
+ * as `changmun verify`, in a worker thread). Paths are relative to the drive root. Changes to the
+ * drive's derived data (.changmun/index, which the app may rebuild itself) are not counted here.
+ */
+export interface DriveCheck {
+  /** 'checking' until the check ends; 'none' when there is no manifest (a folder, not a built drive). */
+  state: 'checking' | 'none' | 'intact' | 'changed' | 'manifest-damaged' | 'failed';
+  /** Whether manifest.json is exactly what its signer signed. */
+  signature: 'valid' | 'invalid' | 'unsigned';
+  /** The key named in the manifest: its fingerprint in full and in the short form people compare. */
+  signer?: { fingerprint: string; display: string };
+  /** When the drive was signed (ISO time). */
+  signedAt?: string;
+  /** Files whose content or size changed, files gone, files added, files that could not be read. */
+  changed: string[];
+  missing: string[];
+  added: string[];
+  damaged: string[];
+  /** Full counts (the lists above stop at 200 names each). */
+  counts: { changed: number; missing: number; added: number; damaged: number };
+  /** Files whose time moved and that the quick check had no time to read: unknown, not wrong. */
+  unverified: number;
+}
+
 export interface ChangmunApi {
   getLibrary(): Promise<LibraryInfo>;
   getIndexStatus(): Promise<IndexStatus>;
@@ -116,6 +141,8 @@ export interface ChangmunApi {
   forgetEverything(): Promise<SaveResult>;
   /** Close the app at once (panic key). The preview server only forgets what it holds. */
   quit(): Promise<void>;
+  /** The drive check run at start (polled while its state is 'checking'). */
+  getDriveCheck(): Promise<DriveCheck>;
 }
 
 /** Names of every contract method: the transports and the test that checks them use this list. */
@@ -131,11 +158,13 @@ export const API_METHODS = [
   'savePosition',
   'forgetEverything',
   'quit',
+  'getDriveCheck',
 ] as const satisfies readonly (keyof ChangmunApi)[];
 
 /**
- * How the renderer reaches files on the drive: `app://library/<path>` in Electron,
- * `/t/<token>/files/<path>` in the preview. Book covers come out of the EPUB at `covers/<path>`.
+ * How the renderer reaches files on the drive: `app://changmun/files/<path>` in Electron (one origin
+ * with the UI, so the CSP's 'self' covers it), `/t/<token>/files/<path>` in the preview. Book covers
+ * come out of the EPUB at `covers/<path>`.
  */
 export interface FileUrls {
   file(path: string): string;

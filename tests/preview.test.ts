@@ -139,6 +139,7 @@ describe('changmun preview', () => {
       savePosition: [[FILM, { at: 12.5, updatedAt: new Date().toISOString() }], (v) => expect(v).toEqual({ saved: false, reason: 'not-remembering' })],
       forgetEverything: [[], (v) => expect(v).toEqual({ saved: true })],
       quit: [[], (v) => expect(v).toBeNull()],
+      getDriveCheck: [[], (v) => expect(v).toMatchObject({ state: 'none', signature: 'unsigned' })],
     };
     expect(Object.keys(calls).sort()).toEqual([...API_METHODS].sort());
     for (const method of API_METHODS) {

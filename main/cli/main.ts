@@ -9,6 +9,10 @@ import { makeOutput } from './output.js';
 import { runScan } from './scan.js';
 import { runIndex, runSearch } from './search.js';
 import { runPreview } from './preview.js';
+import { runBuild } from './build.js';
+import { runVerify } from './verify.js';
+import { runReport } from './report.js';
+import { runKeygen } from './keygen.js';
 import type { ItemType } from '../core/types.js';
 
 export async function runCli(argv: string[]): Promise<number> {
@@ -71,6 +75,60 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--no-open', '브라우저를 열지 않습니다 / do not open a browser')
     .action(async (folder: string, opts: { port?: string; open?: boolean }) => {
       exitCode = await runPreview(folder, opts);
+    });
+
+  program
+    .command('build')
+    .description('내용 폴더로 드라이브를 만듭니다 (복사, 색인, 목록, 서명) / build a drive from a content folder (copy, index, manifest, signature)')
+    .argument('<content-folder>', '내용 폴더 / content folder')
+    .option('--out <drive-folder>', '드라이브 폴더 / drive folder')
+    .option('--in-place', '복사하지 않고 그 폴더에서 만듭니다 / build in the folder itself, without copying')
+    .option('--key <private-key>', '서명할 비밀 열쇠 (keygen으로 만듦) / private key to sign with (from keygen)')
+    .option('--app <dist-folder>', 'electron-builder의 dist 폴더 (기본: 이 패키지의 dist/) / electron-builder dist folder (default: this package\'s dist/)')
+    .option('--no-app', '프로그램을 복사하지 않습니다 / do not copy the app')
+    .option('--launchers <folder>', 'Start.cmd와 start.sh가 있는 폴더 (기본: dist/drive/, 없으면 packaging/의 틀) / folder with Start.cmd and start.sh (default: dist/drive/, else the templates in packaging/)')
+    .option('--no-launchers', '실행 파일을 복사하지 않습니다 / do not copy the launchers')
+    .option('--rebuild', '모두 다시 복사하고 읽고 해시합니다 / copy, read and hash everything again')
+    .option('--json', 'JSON으로 출력 / print one JSON document')
+    .action(async (folder: string, opts: { out?: string; inPlace?: boolean; key?: string; app?: string | boolean; launchers?: string | boolean; rebuild?: boolean; json?: boolean }) => {
+      if (!opts.out && !opts.inPlace) throw new UsageError('--out <드라이브 폴더>나 --in-place를 주세요 / give --out <drive-folder> or --in-place');
+      exitCode = await runBuild(folder, opts, makeOutput(opts.json === true));
+    });
+
+  program
+    .command('verify')
+    .description('드라이브가 서명된 그대로인지 확인합니다 / check a drive against its signed manifest')
+    .argument('<drive-folder>', '드라이브 폴더 / drive folder')
+    .option('--full', '모든 파일을 해시합니다 (느림) / hash every file (slow)')
+    .option('--key <public-key>', '믿는 공개 열쇠 (.pub, 여러 번 가능) / a public key to trust (.pub; repeatable)', (v: string, prev: string[]) => [...prev, v], [] as string[])
+    .option('--trusted-keys <file>', '믿는 열쇠 목록 (PEM 공개 열쇠나 64자리 지문) / file of trusted keys (PEM public keys or 64-digit fingerprints)')
+    .option('--json', 'JSON으로 출력 / print one JSON document')
+    .addHelpText('after', '\n끝 코드 Exit codes: 0 서명된 그대로 as signed by a trusted key · 1 문제 something is off · 2 사용법 usage · 3 다 확인하지 못함 not everything established (no --key, unsigned, or files left for --full)')
+    .action(async (folder: string, opts: { full?: boolean; key: string[]; trustedKeys?: string; json?: boolean }) => {
+      exitCode = await runVerify(folder, opts, makeOutput(opts.json === true));
+    });
+
+  program
+    .command('report')
+    .description('드라이브에 무엇이 있고 무엇을 고쳐야 하는지 보여 줍니다 (HTML 파일도) / what is on a drive and what to fix (also as an HTML file)')
+    .argument('<drive-folder>', '드라이브 폴더 / drive folder')
+    .option('--html <file>', `HTML 보고서 파일 (기본: ./changmun-report.html) / HTML report file (default: ./changmun-report.html)`)
+    .option('--no-html', 'HTML 파일을 쓰지 않습니다 / do not write the HTML file')
+    .option('--label <text>', '드라이브 이름 (시스템이 모를 때) / the stick\'s label, when the system cannot tell')
+    .option('--no-ffprobe', 'ffprobe 없이 파일 구조만 읽습니다 / read codecs from the container, not with ffprobe')
+    .option('--json', 'JSON으로 출력 / print one JSON document')
+    .action(async (folder: string, opts: { html?: string | boolean; label?: string; ffprobe?: boolean; json?: boolean }) => {
+      exitCode = await runReport(folder, opts, makeOutput(opts.json === true));
+    });
+
+  program
+    .command('keygen')
+    .description('드라이브에 서명할 열쇠 한 쌍을 만듭니다 / make a key pair for signing drives')
+    .argument('<file>', '비밀 열쇠 파일 (공개 열쇠는 <file>.pub) / private key file (the public key goes to <file>.pub)')
+    .option('--force', '있는 파일을 덮어씁니다 / replace existing files')
+    .option('--json', 'JSON으로 출력 / print one JSON document')
+    .action(async (file: string, opts: { force?: boolean; json?: boolean }) => {
+      exitCode = await runKeygen(file, opts, makeOutput(opts.json === true));
     });
 
   try {

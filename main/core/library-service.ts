@@ -4,7 +4,7 @@
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import type {
-  ArticleContent, ChangmunApi, IndexStatus, LibraryInfo, LibraryItem, Problem, ReadingPosition, SaveResult,
+  ArticleContent, ChangmunApi, DriveCheck, IndexStatus, LibraryInfo, LibraryItem, Problem, ReadingPosition, SaveResult,
   SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../api.js';
 import type { LibraryLocation } from './drive/locate.js';
@@ -21,6 +21,7 @@ import { articleHtml } from './serve/article-html.js';
 import { readEpubCover, type CoverImage } from './serve/cover.js';
 import { subtitleFilesBeside, subtitleTracks } from './serve/subtitles.js';
 import { StateStore } from './state/index.js';
+import { StartupDriveCheck } from './manifest/startup-check.js';
 
 /** The window title when library.json names none: neutral on purpose. */
 export const DEFAULT_APP_NAME = '창문';
@@ -55,6 +56,8 @@ export class LibraryService implements ChangmunApi {
   private indexReady = false;
   private indexFailure: string | undefined;
   private writable = true;
+  /** The quick check of the drive against its signed manifest, in a worker thread. */
+  private readonly driveCheck: StartupDriveCheck;
 
   constructor(readonly location: LibraryLocation, private readonly options: LibraryServiceOptions = {}) {
     // The worker saves the index only when the drive is writable.
@@ -71,6 +74,13 @@ export class LibraryService implements ChangmunApi {
     );
     this.startup = this.start();
     this.startup.catch(() => {});
+    // The drive root is where .changmun sits (a built drive, or a folder built in place).
+    this.driveCheck = new StartupDriveCheck(path.dirname(location.dataDir), { after: this.searchService.ready });
+  }
+
+  /** Resolves when the drive check has its answer. */
+  get driveChecked(): Promise<DriveCheck> {
+    return this.driveCheck.done;
   }
 
   /** Resolves when the index is complete. */
@@ -205,6 +215,10 @@ export class LibraryService implements ChangmunApi {
     await this.options.onQuit?.();
   }
 
+  async getDriveCheck(): Promise<DriveCheck> {
+    return this.driveCheck.current();
+  }
+
   /** Forget what this session holds in memory (the preview's quit). */
   async forgetMemory(): Promise<void> {
     (await this.startup).state.clearMemory();
@@ -212,6 +226,7 @@ export class LibraryService implements ChangmunApi {
 
   async close(): Promise<void> {
     await this.startup.catch(() => {});
+    await this.driveCheck.close();
     await this.searchService.close();
   }
 

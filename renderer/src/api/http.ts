@@ -2,7 +2,7 @@
 // (a JSON array) to api/<method>, relative to the page's /t/<token>/ base; files and covers are
 // URLs under the same base. The token in the base is what lets the page through.
 import type {
-  ArticleContent, ChangmunApi, FileUrls, IndexStatus, LibraryInfo, ReadingPosition, SaveResult,
+  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryInfo, ReadingPosition, SaveResult,
   SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../../../main/api';
 import type { Backend } from './context';
@@ -56,6 +56,7 @@ export function createHttpBackend(base: string = previewBase()): Backend {
     quit: async () => {
       await call<null>('quit', []);
     },
+    getDriveCheck: () => call<DriveCheck>('getDriveCheck', []),
   };
 
   const urls: FileUrls = {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ItemType, LibraryInfo, LibraryItem } from '../../../main/api';
 import { ItemGrid, type ItemView } from '../components/ItemGrid';
 import { ProblemsDialog } from '../components/ProblemsDialog';
+import { DriveCheckBanner } from '../components/DriveCheckBanner';
 import { routeHash, type Navigate } from './route';
 
 export type ItemSort = 'title' | 'type' | 'recent';
@@ -96,6 +97,7 @@ export function HomeScreen({ library, collection, navigate, memory }: HomeScreen
           ))}
         </p>
       </section>
+      <DriveCheckBanner />
 
       <div className="home-controls">
         {library.collections.length > 0 && (
