@@ -21,10 +21,16 @@ export interface LibraryItem {
   mtimeMs: number;
   /** Searchable chunks; 0 means nothing in it can be searched (image-only book, film without subtitles). */
   chunkCount: number;
-  /** Books. */
-  book?: { direction: 'ltr' | 'rtl' | 'default'; hasCover: boolean; toc: TocEntry[] };
+  /** Books. `locations` (from `changmun build`): characters per spine section, for reading progress. */
+  book?: { direction: 'ltr' | 'rtl' | 'default'; hasCover: boolean; toc: TocEntry[]; locations?: BookLocationsData };
   /** Films (and subtitle files without a film, where hasVideo is false). */
   video?: { hasVideo: boolean; subtitles: { path: string; format: SubtitleFormat; languages: string[] }[] };
+}
+
+/** How far through a book each spine section starts, in characters (spine order; non-linear: start -1). */
+export interface BookLocationsData {
+  total: number;
+  sections: { href: string; chars: number; start: number }[];
 }
 
 export interface IndexStatus {

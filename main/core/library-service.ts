@@ -22,6 +22,7 @@ import { readEpubCover, type CoverImage } from './serve/cover.js';
 import { subtitleFilesBeside, subtitleTracks } from './serve/subtitles.js';
 import { StateStore } from './state/index.js';
 import { StartupDriveCheck } from './manifest/startup-check.js';
+import { BOOK_LOCATIONS_FILE, BOOK_LOCATIONS_FORMAT, type BookLocations, type BookLocationsFile } from './drive-build/book-locations.js';
 
 /** The window title when library.json names none: neutral on purpose. */
 export const DEFAULT_APP_NAME = '창문';
@@ -58,6 +59,8 @@ export class LibraryService implements ChangmunApi {
   private writable = true;
   /** The quick check of the drive against its signed manifest, in a worker thread. */
   private readonly driveCheck: StartupDriveCheck;
+  /** Reading locations `changmun build` worked out for each book (none on an unbuilt folder). */
+  private bookLocations = new Map<string, BookLocations>();
 
   constructor(readonly location: LibraryLocation, private readonly options: LibraryServiceOptions = {}) {
     // The worker saves the index only when the drive is writable.
@@ -74,6 +77,7 @@ export class LibraryService implements ChangmunApi {
     );
     this.startup = this.start();
     this.startup.catch(() => {});
+    void readBookLocationsFile(location.dataDir).then((m) => (this.bookLocations = m));
     // The drive root is where .changmun sits (a built drive, or a folder built in place).
     this.driveCheck = new StartupDriveCheck(path.dirname(location.dataDir), { after: this.searchService.ready });
   }
@@ -115,7 +119,7 @@ export class LibraryService implements ChangmunApi {
       appName: settings.appName ?? DEFAULT_APP_NAME,
       language: settings.language,
       collections: Object.keys(settings.collections),
-      items: (catalog?.items ?? []).map(toLibraryItem),
+      items: (catalog?.items ?? []).map((i) => withLocations(toLibraryItem(i), this.bookLocations.get(i.path), i)),
       problems,
       index: this.indexStatus(),
       writable: this.writable,
@@ -257,6 +261,24 @@ export class LibraryService implements ChangmunApi {
       throw new ApiError('unreadable', `파일을 읽을 수 없습니다: ${relPath}`, `file could not be read: ${relPath}`);
     }
   }
+}
+
+/** The build's book locations, keyed by book path; empty when there are none or they cannot be read. */
+async function readBookLocationsFile(dataDir: string): Promise<Map<string, BookLocations>> {
+  try {
+    const file = JSON.parse(await fs.readFile(path.join(dataDir, BOOK_LOCATIONS_FILE), 'utf8')) as BookLocationsFile;
+    if (file.format !== BOOK_LOCATIONS_FORMAT || typeof file.books !== 'object' || file.books === null) return new Map();
+    return new Map(Object.entries(file.books));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Attach a book's locations when they were worked out for this very file (same size and time). */
+function withLocations(item: LibraryItem, loc: BookLocations | undefined, saved: SavedItem): LibraryItem {
+  if (!item.book || !loc || loc.size !== saved.size || loc.mtimeMs !== saved.mtimeMs || !(loc.total > 0)) return item;
+  const sections = loc.sections.map(({ href, chars, start }) => ({ href, chars, start }));
+  return { ...item, book: { ...item.book, locations: { total: loc.total, sections } } };
 }
 
 export function toLibraryItem(i: SavedItem): LibraryItem {

@@ -87,6 +87,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
       await engine.open(bytes);
       if (!live) return;
       engine.attach(view, { direction: rtl ? 'rtl' : 'ltr' });
+      if (item.book?.locations) engine.useBuiltLocations(item.book.locations);
       const { look, terms, hits, hitIndex } = latest.current;
       engine.setFontSize(look.fontPx);
       engine.setTheme(look.theme);
@@ -118,7 +119,8 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
       }
       if (!live) return;
       setStatus({ kind: 'ready' });
-      if (item.size <= LOCATIONS_MAX_BYTES) void engine.generateLocations().catch(() => undefined);
+      // A built drive carries the book's locations; otherwise small books get them generated here.
+      if (!item.book?.locations && item.size <= LOCATIONS_MAX_BYTES) void engine.generateLocations().catch(() => undefined);
     })().catch((e: unknown) => {
       if (!live) return;
       setStatus({ kind: 'error', error: e instanceof MissingFile ? 'missing' : 'corruptBook', detail: describeError(e) });

@@ -2,6 +2,7 @@
 // may be replaced (foliate-js is the usual successor). One implementation below.
 import ePub, { EpubCFI, type EpubBook, type EpubLocation, type EpubNavItem, type EpubRendition, type EpubSection } from 'epubjs';
 import { analyzeQuery } from '../../../../main/core/search/analyze';
+import type { BookLocationsData } from '../../../../main/api';
 import { excerptOf, findMatches, matchForOrdinal, type TextMatch } from './section-text';
 import { sanitizeSection, stripRemoteCss } from './sanitize-section';
 
@@ -52,6 +53,8 @@ export interface BookEngine {
   open(bytes: ArrayBuffer): Promise<void>;
   /** Renders into `element`, one page at a time. */
   attach(element: HTMLElement, options: { direction: 'ltr' | 'rtl' }): void;
+  /** Locations worked out when the drive was built: exact progress without generating any here. */
+  useBuiltLocations(locations: BookLocationsData): void;
   /** Goes to a CFI or an href (the first page when undefined). */
   display(target?: string): Promise<void>;
   /** Forward / back in reading order (a right-to-left book turns the other way on screen). */
@@ -134,6 +137,19 @@ class EpubJsEngine implements BookEngine {
   private marked = new Map<number, string[]>();
   private place: BookPlace | null = null;
   private locationsReady = false;
+  private built: BookLocationsData | undefined;
+
+  useBuiltLocations(locations: BookLocationsData): void {
+    this.built = locations.total > 0 ? locations : undefined;
+  }
+
+  /** Progress from the build's character counts: the section's start plus the page's share of it. */
+  private builtFraction(index: number, page: number, pages: number): number | undefined {
+    const b = this.built;
+    const sec = b?.sections[index];
+    if (!b || !sec || sec.start < 0 || b.sections.length !== this.b.spine.spineItems.length) return undefined;
+    return (sec.start + (pages > 0 ? (sec.chars * (page - 1)) / pages : 0)) / b.total;
+  }
   private relocatedFns: ((p: BookPlace) => void)[] = [];
   private keyFns: ((e: KeyboardEvent) => void)[] = [];
   private destroyed = false;
@@ -227,7 +243,11 @@ class EpubJsEngine implements BookEngine {
     const n = this.b.spine.spineItems.length || 1;
     let fraction = (start.index + (start.displayed.total > 0 ? (start.displayed.page - 1) / start.displayed.total : 0)) / n;
     let exact = false;
-    if (this.locationsReady) {
+    const fromBuild = this.builtFraction(start.index, start.displayed.page, start.displayed.total);
+    if (fromBuild !== undefined) {
+      fraction = fromBuild;
+      exact = true;
+    } else if (this.locationsReady) {
       const p = this.b.locations.percentageFromCfi(start.cfi);
       if (typeof p === 'number' && Number.isFinite(p)) {
         fraction = p;
