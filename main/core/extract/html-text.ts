@@ -1,8 +1,8 @@
 // HTML (and XHTML from books) to plain searchable text, split into sections at headings.
 // Only what a reader sees is kept: script, style, navigation, forms and hidden elements are dropped.
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import { tidyText } from './chunking.js';
+import { parseBoundedDocument } from './parse-document.js';
 
 export interface HtmlSection {
   /** Anchor the reader scrolls to: the heading's id, or `h-<n>` for the n-th heading without one
@@ -63,7 +63,7 @@ function textOf(node: ChildNode): string {
 }
 
 export function htmlToText(markup: string, options: { xml?: boolean } = {}): HtmlText {
-  const doc = parseDocument(markup, {
+  const doc = parseBoundedDocument(markup, {
     xmlMode: options.xml === true,
     decodeEntities: true,
     lowerCaseTags: !options.xml,

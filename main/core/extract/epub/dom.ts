@@ -1,11 +1,11 @@
 // Small helpers for the package's XML (OPF, container, NCX, nav). Books are matched on local names,
 // so `dc:title`, `opf:package` and a default-namespace `package` all read the same.
-import { parseDocument } from 'htmlparser2';
 import { isTag, type AnyNode, type Document, type Element } from 'domhandler';
 import { findAll, textContent } from 'domutils';
+import { parseBoundedDocument } from '../parse-document.js';
 
 export function parseXml(markup: string, xml = true): Document {
-  return parseDocument(markup, {
+  return parseBoundedDocument(markup, {
     xmlMode: xml,
     decodeEntities: true,
     lowerCaseTags: !xml,

@@ -7,6 +7,7 @@ import { encryptedPaths, packagePath, parsePackage, type ManifestItem, type Pack
 import { navToc, ncxToc, pruneToc } from './toc.js';
 import { decodeMarkup, sectionText } from './text.js';
 import { openZip, type ZipInput, type ZipReader } from './zip.js';
+import { TOO_DEEP } from '../parse-document.js';
 
 const CONTAINER = 'META-INF/container.xml';
 const TEXT_TYPES = new Set(['application/xhtml+xml', 'text/html', 'application/xml', 'text/xml', '']);
@@ -52,7 +53,11 @@ async function readBook(zip: ZipReader, filePath: string | undefined): Promise<B
     throw new ExtractError('no-content', `none of the ${pkg.spine.length} spine items is in the archive`);
   }
 
-  const toc = await readToc(zip, pkg, locate);
+  // A table of contents that cannot be parsed (nested thousands deep) costs only itself.
+  const toc = await readToc(zip, pkg, locate).catch((e: unknown) => {
+    if (e instanceof ExtractError && e.detail === TOO_DEEP) return [];
+    throw e;
+  });
   const labels = new Map<string, string>();
   const collect = (entries: TocEntry[]) => {
     for (const e of entries) {

@@ -38,6 +38,7 @@ function scan(text: string): { events: SamiEvent[]; classes: Map<string, ClassIn
   let noMoreClose = false;
   let noMoreCommentEnd = false;
   let noMoreStyleClose = false;
+  let noMoreScriptClose = false;
 
   const flushP = (): void => {
     if (sync && pKey !== undefined) events.push({ ...sync, key: pKey, text: tidyCueText(buffer) });
@@ -117,6 +118,13 @@ function scan(text: string): { events: SamiEvent[]; classes: Map<string, ClassIn
       if (styleEnd === -1) styleEnd = text.length;
       readStyle(text.slice(gt + 1, styleEnd), classes);
       pos = from = styleEnd;
+    } else if (name === 'script') {
+      // No player runs or shows a script in a subtitle: its source is not dialogue.
+      let scriptEnd = noMoreScriptClose ? -1 : lower.indexOf('</script', gt);
+      if (scriptEnd === -1) noMoreScriptClose = true;
+      if (scriptEnd === -1) scriptEnd = lower.indexOf('<sync', gt);
+      if (scriptEnd === -1) scriptEnd = text.length;
+      pos = from = scriptEnd;
     }
     // Every other tag (font, b, i, ruby, head, title, body…) only styles text: dropped, text kept.
   }
