@@ -169,7 +169,8 @@ describe('a drive pulled while the index is saved (generations)', () => {
     console.log(`[pulled drive] index: ${INDEX_KILLS} kills after ${generations} finished generations (last ${acknowledged}); ` +
       `${midWrite} kills left files of an unfinished generation (or half-written temporary files) in .changmun/index; the saved index loaded from the drive ${loadedFromDrive} times, ` +
       'never throwing, never at an older generation than the last one finished');
-    expect(generations).toBeGreaterThan(INDEX_KILLS);
+    // Not vacuous: generations were finished, and some kills fell inside a save.
+    expect(acknowledged).toBeGreaterThan(0);
     expect(midWrite).toBeGreaterThan(0);
   }, 180_000);
 });

@@ -71,6 +71,7 @@ const runs: { name: string; code: number | null; stderr: string }[] = [];
 let freshBefore: Record<string, Listing> = {};
 let contentBefore: Listing;
 let libraryAfterBuild: Listing;
+let driveAfterBuild: Listing;
 let tmpBefore: Set<string>;
 let session: { errors: string[]; steps: { step: string; item?: string; results?: number }[]; pwned: unknown[]; offMachine: string[] };
 
@@ -118,6 +119,7 @@ beforeAll(async () => {
   const build = await cli('build', 'build', content, '--out', drive, '--key', key);
   expect(build.code, build.stderr).toBe(0);
   libraryAfterBuild = listTree(path.join(drive, 'library'));
+  driveAfterBuild = listTree(drive);
   expect((await cli('verify', 'verify', drive, '--full', '--key', `${key}.pub`)).code).toBe(0);
   expect((await cli('report', 'report', drive)).code).toBe(0);
   expect((await cli('scan', 'scan', drive)).code).toBe(0);
@@ -181,6 +183,11 @@ describe('no trace: the CLI and a session with HOME, XDG_* and TMPDIR in fresh f
   it('left the content folder exactly as it was, and the session changed nothing in the drive’s library', () => {
     expect(diff(contentBefore, listTree(content))).toEqual([]);
     expect(diff(libraryAfterBuild, listTree(path.join(drive, 'library')))).toEqual([]);
+    const driveChanges = diff(driveAfterBuild, listTree(drive));
+    console.log(`[no trace] the drive after the build: ${driveAfterBuild.size} entries; the commands and the session after it changed ${driveChanges.length}` +
+      `${driveChanges.length ? `: ${driveChanges.slice(0, 8).join(', ')}` : ''}`);
+    // Only derived data may change (the app keeps its own index there): never the content.
+    expect(driveChanges.filter((c) => !/^(changed|added|removed) \.changmun\//.test(c))).toEqual([]);
   });
 
   it.skipIf(!straceAvailable)('changed files only in the drive folder and the test’s own output (strace of every app process)', () => {

@@ -15,7 +15,7 @@ import { escapes, readingsOf, requestPath } from './hostile/request-paths.js';
 
 const SECRET = `CHANGMUN-SECRET-${process.pid}-OUTSIDE`;
 const RUNS = 10_000;
-const HTTP_RUNS = 1_000;
+const HTTP_RUNS = 3_000;
 let base = '';
 let root = '';
 /** The library's own visible files: what a 200 may carry. */

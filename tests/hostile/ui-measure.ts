@@ -22,8 +22,8 @@ export interface UiLoadResult {
   shellMs: number;
   /** Preview started → first item card on screen. */
   firstCardMs: number;
-  /** getLibrary while the index was built: how long it took, and how many items it listed. */
-  libraryWhileIndexing: { ms: number; items: number; done: number; total: number }[];
+  /** While the index was built: how long getLibrary took, how many items it listed, how many the grid showed. */
+  libraryWhileIndexing: { ms: number; items: number; shown: number; done: number; total: number }[];
   /** Preview started → index complete. */
   indexMs: number;
   items: number;
@@ -147,7 +147,7 @@ export async function measureUi(library: string, queries: string[], log: (s: str
     let firstCardMs = Number.NaN;
     const echoWhileIndexingMs: number[] = [];
     const searchesWhileIndexing: SearchTiming[] = [];
-    const libraryWhileIndexing: { ms: number; items: number; done: number; total: number }[] = [];
+    const libraryWhileIndexing: UiLoadResult['libraryWhileIndexing'] = [];
     await page.evaluate(PAGE_HELPERS);
     for (let i = 0; i < 1200; i++) {
       const status = await api<{ complete: boolean; done: number; total: number }>(page, 'getIndexStatus');
@@ -157,9 +157,10 @@ export async function measureUi(library: string, queries: string[], log: (s: str
       }
       if (status.complete) break;
       if (i % 6 === 0) {
+        const shown = Number((await page.locator('[role="listitem"]').first().getAttribute('aria-setsize', { timeout: 1000 }).catch(() => null)) ?? 0);
         const t = performance.now();
         const lib = await api<{ items: unknown[] }>(page, 'getLibrary');
-        libraryWhileIndexing.push({ ms: performance.now() - t, items: lib.items.length, done: status.done, total: status.total });
+        libraryWhileIndexing.push({ ms: performance.now() - t, items: lib.items.length, shown, done: status.done, total: status.total });
         await page.locator('#search-box').focus();
         await page.evaluate(`window.__cm.start('echo', '가')`);
         await page.keyboard.type('가');
@@ -167,7 +168,7 @@ export async function measureUi(library: string, queries: string[], log: (s: str
         await page.keyboard.press('Backspace');
         if (queries[0] && searchesWhileIndexing.length < 3) searchesWhileIndexing.push(await timedSearch(page, queries[0]));
         const l = libraryWhileIndexing.at(-1)!;
-        log(`indexing ${status.done}/${status.total}: getLibrary ${l.ms.toFixed(0)} ms (${l.items} items), echo ${echoWhileIndexingMs.at(-1)!.toFixed(0)} ms`);
+        log(`indexing ${status.done}/${status.total}: getLibrary ${l.ms.toFixed(0)} ms (${l.items} items; the grid shows ${l.shown}), echo ${echoWhileIndexingMs.at(-1)!.toFixed(0)} ms`);
         await page.goto(`${preview.url}#/`);
       }
       await page.waitForTimeout(500);
@@ -215,7 +216,7 @@ export function describeUiLoad(r: UiLoadResult): string {
   };
   return [
     `items ${r.items}, problems ${r.problems}; the UI after ${(r.shellMs / 1000).toFixed(1)} s, first card after ${(r.firstCardMs / 1000).toFixed(1)} s, index complete after ${(r.indexMs / 1000).toFixed(1)} s`,
-    `while indexing, getLibrary: ${r.libraryWhileIndexing.map((l) => `${l.ms.toFixed(0)} ms/${l.items} items at ${l.done}/${l.total}`).join(', ') || 'not asked (the index was ready first)'}`,
+    `while indexing (files read/total: getLibrary time, items it lists, items the grid shows): ${r.libraryWhileIndexing.map((l) => `${l.done}/${l.total}: ${l.ms.toFixed(0)} ms, ${l.items}, ${l.shown}`).join('; ') || 'not asked (the index was ready first)'}`,
     `grid: ${r.renderedCards} cards in the DOM for ${r.setSize} items; last card reached by scrolling: ${r.lastCardReached}`,
     `keystroke → character in the box while indexing: ${ms(r.echoWhileIndexingMs)}`,
     `keystroke → results while indexing: ${ms(r.searchesWhileIndexing.map((s) => s.ms))}`,
