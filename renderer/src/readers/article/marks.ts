@@ -4,6 +4,7 @@ import { matchRanges } from '../../../../main/core/search/analyze';
 import { splitText } from '../../../../main/core/extract/chunking';
 import type { Locator } from '../../../../main/api';
 import { ID_PREFIX } from './sanitize';
+import { tidyOffsets } from '../common/tidy-offsets';
 
 export const MARK_CLASS = 'cm-r-mark';
 
@@ -71,38 +72,6 @@ const HEADING = /^h[1-6]$/;
 
 function isSectionHeading(el: Element): boolean {
   return HEADING.test(el.localName) && (el.textContent ?? '').trim() !== '';
-}
-
-const COLLAPSIBLE = /[\t\f\v\u00a0 \n\r]/;
-
-/**
- * The indexer's tidyText (collapse white space runs to ' ' or, when they hold a line break, '\n';
- * trim), with a map from each raw offset to its offset in the tidied text.
- */
-function tidyOffsets(raw: string): { text: string; at: (rawOffset: number) => number } {
-  const map = new Int32Array(raw.length + 1);
-  let out = '';
-  let i = 0;
-  while (i < raw.length) {
-    if (COLLAPSIBLE.test(raw[i]!)) {
-      let j = i;
-      let newline = false;
-      while (j < raw.length && COLLAPSIBLE.test(raw[j]!)) {
-        if (raw[j] === '\n' || raw[j] === '\r') newline = true;
-        j++;
-      }
-      for (let k = i; k < j; k++) map[k] = out.length;
-      out += newline ? '\n' : ' ';
-      i = j;
-    } else {
-      map[i] = out.length;
-      out += raw[i];
-      i++;
-    }
-  }
-  map[raw.length] = out.length;
-  const lead = out.length - out.trimStart().length;
-  return { text: out.trim(), at: (o) => Math.max(0, map[Math.min(o, raw.length)]! - lead) };
 }
 
 /**

@@ -4,6 +4,7 @@
 // own analysis.
 import { matchRanges } from '../../../../main/core/search/analyze';
 import { splitText } from '../../../../main/core/extract/chunking';
+import { tidyOffsets } from '../common/tidy-offsets';
 
 const DROPPED = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'applet', 'form',
@@ -16,7 +17,6 @@ const BLOCK = new Set([
   'br', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'html', 'tbody', 'thead', 'tfoot',
 ]);
 const HEADING = /^h[1-6]$/;
-const COLLAPSIBLE = /[\t\f\v\u00a0 \n\r]/;
 
 function localName(el: Element): string {
   return el.localName.toLowerCase();
@@ -44,31 +44,6 @@ interface Part {
   raw: string;
 }
 
-function tidyMap(raw: string): { text: string; at: (o: number) => number } {
-  const map = new Int32Array(raw.length + 1);
-  let out = '';
-  let i = 0;
-  while (i < raw.length) {
-    if (COLLAPSIBLE.test(raw[i]!)) {
-      let j = i;
-      let newline = false;
-      while (j < raw.length && COLLAPSIBLE.test(raw[j]!)) {
-        if (raw[j] === '\n' || raw[j] === '\r') newline = true;
-        j++;
-      }
-      for (let k = i; k < j; k++) map[k] = out.length;
-      out += newline ? '\n' : ' ';
-      i = j;
-    } else {
-      map[i] = out.length;
-      out += raw[i];
-      i++;
-    }
-  }
-  map[raw.length] = out.length;
-  const lead = out.length - out.trimStart().length;
-  return { text: out.trim(), at: (o) => Math.max(0, map[Math.min(o, raw.length)]! - lead) };
-}
 
 /** Walks the readable text of a section document, split into the indexer's heading sections. */
 function readSection(doc: Document): { pieces: Piece[]; parts: Part[] } {
@@ -125,7 +100,7 @@ export interface TextMatch {
 export function findMatches(doc: Document, terms: readonly string[], prefix?: string, limit = 2000): TextMatch[] {
   const { pieces, parts } = readSection(doc);
   // Chunk boundaries (in tidied offsets) of each part, numbered across the whole section.
-  const tidied = parts.map((p) => tidyMap(p.raw));
+  const tidied = parts.map((p) => tidyOffsets(p.raw));
   const bounds: { part: number; start: number; end: number; ordinal: number }[] = [];
   let ordinal = 0;
   tidied.forEach((tp, part) => {
