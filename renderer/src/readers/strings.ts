@@ -63,6 +63,7 @@ export const readerKo = {
     searchMore: '처음 {{count}}곳만 보여 줍니다.',
     hitNotFound: '찾은 곳을 책에서 정확히 짚지 못해 그 장의 처음을 보여 줍니다.',
     rtl: '오른쪽에서 왼쪽으로 넘기는 책',
+    brokenSection: '책의 이 부분은 파일이 깨져서 보여 줄 수 없습니다. 다음 쪽으로 넘기면 이어서 읽을 수 있습니다.',
   },
   video: {
     label: '영상: {{title}}',
@@ -161,6 +162,7 @@ export const readerEn: Shape<ReaderStrings> = {
     searchMore: 'Showing the first {{count}} only.',
     hitNotFound: 'The exact place could not be found; showing the start of its chapter.',
     rtl: 'Right-to-left book',
+    brokenSection: 'This part of the book is damaged and cannot be shown. Turn the page to read on.',
   },
   video: {
     label: 'Video: {{title}}',

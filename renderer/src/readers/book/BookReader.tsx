@@ -69,7 +69,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
     const view = viewRef.current;
     if (!view) return;
     const { t } = latest.current;
-    const engine = createBookEngine({ remoteImageLabel: t('remoteImage'), fontCss: pageFontCss() });
+    const engine = createBookEngine({ remoteImageLabel: t('remoteImage'), brokenSectionLabel: t('book.brokenSection'), fontCss: pageFontCss() });
     engineRef.current = engine;
     let live = true;
     let saveTimer: number | undefined;

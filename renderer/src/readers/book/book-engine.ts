@@ -4,7 +4,8 @@ import ePub, { EpubCFI, type EpubBook, type EpubLocation, type EpubNavItem, type
 import { analyzeQuery } from '../../../../main/core/search/analyze';
 import type { BookLocationsData } from '../../../../main/api';
 import { excerptOf, findMatches, matchForOrdinal, type TextMatch } from './section-text';
-import { sanitizeSection, stripRemoteCss } from './sanitize-section';
+import { replaceBrokenSection, sanitizeSection, stripRemoteCss } from './sanitize-section';
+import { whyUnreadable } from './readable-sections';
 
 export type BookTheme = 'light' | 'sepia' | 'dark';
 
@@ -87,6 +88,8 @@ export interface BookEngine {
 export interface EngineOptions {
   /** Shown in place of a remote image. */
   remoteImageLabel: string;
+  /** Shown in place of a section the browser cannot parse. */
+  brokenSectionLabel: string;
   /** @font-face rules to put inside the book's frame (the bundled Korean font). */
   fontCss?: string;
 }
@@ -138,6 +141,8 @@ class EpubJsEngine implements BookEngine {
   private place: BookPlace | null = null;
   private locationsReady = false;
   private built: BookLocationsData | undefined;
+  /** Spine indexes of the sections that cannot be shown (see readable-sections.ts). */
+  private unreadable = new Set<number>();
 
   useBuiltLocations(locations: BookLocationsData): void {
     this.built = locations.total > 0 ? locations : undefined;
@@ -171,7 +176,10 @@ class EpubJsEngine implements BookEngine {
     // (given to ePub() directly, the failure is only an event and `opened` never settles).
     const book = ePub({ replacements: 'blobUrl' });
     this.book = book;
-    book.spine.hooks.content.register((doc) => sanitizeSection(doc, this.options.remoteImageLabel));
+    book.spine.hooks.content.register((doc) => {
+      replaceBrokenSection(doc, this.options.brokenSectionLabel);
+      sanitizeSection(doc, this.options.remoteImageLabel);
+    });
     // The book's CSS files are read through the archive: strip their remote references there.
     const unarchive = book.unarchive.bind(book);
     book.unarchive = (input, encoding) =>
@@ -189,6 +197,43 @@ class EpubJsEngine implements BookEngine {
     await withTimeout(book.open(bytes, 'binary'), OPEN_TIMEOUT_MS, 'opening the book');
     await withTimeout(book.ready, OPEN_TIMEOUT_MS, 'reading the book');
     if (book.spine.spineItems.length === 0) throw new Error('changmun: the book has no sections');
+    // Sections that name missing files, entries climbing out of the zip, or pictures: out of the
+    // reading order (epub.js's next/prev skip non-linear sections), never displayed or searched.
+    const zip = book.archive?.zip;
+    const manifest = book.packaging?.manifest ?? {};
+    for (const section of book.spine.spineItems) {
+      const why = zip ? whyUnreadable(section.url, manifest[section.idref]?.type, (name) => zip.file(name)) : null;
+      if (why) {
+        this.unreadable.add(section.index);
+        section.linear = false;
+      }
+    }
+    if (this.unreadable.size === book.spine.spineItems.length) throw new Error('changmun: none of the book\'s sections can be read');
+  }
+
+  private readable(section: EpubSection | null | undefined): boolean {
+    return !!section && !this.unreadable.has(section.index);
+  }
+
+  /**
+   * Where to go instead of `target`: the first page for none, and the nearest readable section
+   * after (or else before) one that cannot be shown.
+   */
+  private readableTarget(target?: string): string | undefined {
+    const sections = this.b.spine.spineItems;
+    if (target === undefined) {
+      if (this.unreadable.size === 0) return undefined;
+      return (sections.find((s) => s.linear && this.readable(s)) ?? sections.find((s) => this.readable(s)))?.href;
+    }
+    let section: EpubSection | null;
+    try {
+      section = this.b.spine.get(target);
+    } catch {
+      return target;
+    }
+    if (!section || this.readable(section)) return target;
+    const i = section.index;
+    return (sections.slice(i + 1).find((s) => this.readable(s)) ?? sections.slice(0, i).reverse().find((s) => this.readable(s)))?.href;
   }
 
   attach(element: HTMLElement, { direction }: { direction: 'ltr' | 'rtl' }): void {
@@ -206,6 +251,7 @@ class EpubJsEngine implements BookEngine {
     rendition.themes.default({
       body: { 'word-break': 'keep-all', 'line-height': '1.8', 'font-family': "'Noto Sans KR', 'Malgun Gothic', sans-serif" },
       img: { 'max-width': '100%' },
+      '.cm-r-broken': { border: '1px solid #c77', padding: '1em', 'margin-top': '2em' },
       '.cm-r-remote': { border: '1px dashed #999', padding: '0.4em 0.8em', 'font-size': '0.85em', display: 'inline-block' },
     });
     for (const [name, c] of Object.entries(THEMES)) {
@@ -302,7 +348,8 @@ class EpubJsEngine implements BookEngine {
     }
   }
 
-  async display(target?: string): Promise<void> {
+  async display(requested?: string): Promise<void> {
+    const target = this.readableTarget(requested);
     await this.r.display(target);
     if (!target?.startsWith('epubcfi(')) return;
     // Pictures and the web font arriving after the first layout move the words to other pages:
@@ -364,7 +411,7 @@ class EpubJsEngine implements BookEngine {
 
   async findHit(href: string, ordinal: number, terms: readonly string[]) {
     const section = this.sectionFor(href);
-    if (!section) return { cfi: null, section: null };
+    if (!section || !this.readable(section)) return { cfi: null, section: null };
     const doc = await this.loadDocument(section);
     const m = matchForOrdinal(findMatches(doc, terms), ordinal);
     return { cfi: m ? this.cfiOf(doc, m, section.cfiBase) : null, section: section.href };
@@ -400,6 +447,10 @@ class EpubJsEngine implements BookEngine {
       if (signal?.aborted || this.destroyed) break;
       const section = sections[i]!;
       label = labels.get(normPath(section.href)) ?? label;
+      if (!this.readable(section)) {
+        onProgress?.(i + 1, sections.length, results.slice());
+        continue;
+      }
       const wasLoaded = section.contents !== undefined;
       try {
         const doc = await this.loadDocument(section);

@@ -48,8 +48,17 @@ declare module 'epubjs' {
     percentageFromCfi(cfi: string): number | null;
   }
 
+  /** A JSZip entry: `name` is cleaned of `../` and leading `/`; the name as written is then in
+   * `unsafeOriginalName`. */
+  export interface EpubZipEntry {
+    name: string;
+    unsafeOriginalName?: string;
+    dir: boolean;
+  }
+
   export interface EpubArchive {
     getText(url: string, encoding?: string): Promise<string> | undefined;
+    zip?: { file(name: string): EpubZipEntry | null };
   }
 
   export interface EpubPackageMetadata {
@@ -66,7 +75,7 @@ declare module 'epubjs' {
     navigation?: { toc: EpubNavItem[] };
     locations: EpubLocations;
     archive?: EpubArchive;
-    packaging?: { metadata: EpubPackageMetadata };
+    packaging?: { metadata: EpubPackageMetadata; manifest?: Record<string, { href: string; type?: string }> };
     open(input: ArrayBuffer, what?: 'binary'): Promise<unknown>;
     unarchive(input: ArrayBuffer, encoding?: string): Promise<unknown>;
     load(path: string): Promise<unknown>;

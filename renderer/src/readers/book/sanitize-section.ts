@@ -32,6 +32,32 @@ function removeAttr(el: Element, name: string): void {
   el.removeAttribute(name);
 }
 
+/**
+ * A section the XML parser gave up on (Chromium stops at 5,000 nested elements, at a bad byte, at an
+ * unclosed tag) comes back with a `<parsererror>` in it and only part of its text: Chromium would
+ * show its own error page. The body is replaced by a plain note instead. True when it was.
+ */
+export function replaceBrokenSection(doc: Document, message: string): boolean {
+  if (doc.getElementsByTagName('parsererror').length === 0 && doc.getElementsByTagNameNS('*', 'parsererror').length === 0) return false;
+  const root = doc.documentElement;
+  if (!root) return false;
+  const html = root.namespaceURI === XHTML && root.localName === 'html' ? root : null;
+  const body = doc.createElementNS(XHTML, 'body');
+  const p = doc.createElementNS(XHTML, 'p');
+  p.setAttribute('class', 'cm-r-broken');
+  p.textContent = message;
+  body.appendChild(p);
+  if (html) {
+    const head = Array.from(html.children).find((c) => c.localName === 'head');
+    html.replaceChildren(...(head ? [head] : []), body);
+  } else {
+    const fresh = doc.createElementNS(XHTML, 'html');
+    fresh.appendChild(body);
+    doc.replaceChild(fresh, root);
+  }
+  return true;
+}
+
 /** Cleans one section document in place (a spine content hook). */
 export function sanitizeSection(doc: Document, remoteImageLabel: string): void {
   const all = Array.from(doc.getElementsByTagName('*'));
