@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildDrive } from '../main/core/drive-build/build.js';
+import { locateBook } from '../main/core/drive-build/book-locations.js';
+import { extractEpub } from '../main/core/extract/epub/index.js';
+import { writeHostileCorpus } from './hostile/corpus.js';
 import { resolveLibraryFolder } from '../main/core/drive/locate.js';
 import { LibraryService } from '../main/core/library-service.js';
 import { copySample, removeTemps, tempDir } from './helpers/volunteer.js';
@@ -29,5 +32,20 @@ describe('reading locations worked out by the build', () => {
     } finally {
       await service.close();
     }
+  });
+});
+
+describe('reading locations of a hostile book', () => {
+  it('a section nested 50,000 deep counts as no text (the reader shows a note there); the book is still located', async () => {
+    const root = tempDir('changmun-loc-hostile-');
+    writeHostileCorpus(path.join(root, 'library'), { outside: path.join(root, 'outside') });
+    const abs = path.join(root, 'library', 'hostile', 'books', 'deep-section.epub');
+    const book = await extractEpub({ path: abs });
+    const loc = await locateBook(abs, book.spine);
+    const deep = loc.sections.find((s) => s.href.endsWith('deep.xhtml'))!;
+    const ok = loc.sections.find((s) => s.href.endsWith('ok.xhtml'))!;
+    expect(deep.chars).toBe(0);
+    expect(ok.chars).toBeGreaterThan('DEEPBOOKOK'.length);
+    expect(loc.total).toBe(ok.chars);
   });
 });

@@ -48,6 +48,21 @@ describe(`a library of ${ITEMS.toLocaleString('en')} items in the UI`, () => {
     for (const s of result.searches) expect(s.results, s.query).toBeGreaterThan(0);
   });
 
+  it('fills the home screen while the index is built, not only when it is complete', () => {
+    // Read every half second while indexing; when indexing went on for more than 3 s after the grid
+    // was first read (it does here: the output shows), the grid grew during it.
+    const g = result.gridWhileIndexing;
+    if (g.length >= 2 && g.at(-1)!.atMs - g[0]!.atMs > 3000) {
+      expect(g.at(-1)!.shown).toBeGreaterThan(g[0]!.shown);
+      // and it kept up: within 3 s it showed what had been read by then (a file is an item here).
+      const late = g.filter((x) => x.atMs > g[0]!.atMs + 3000);
+      for (const x of late) {
+        const before = g.filter((y) => y.atMs <= x.atMs - 3000).at(-1)!;
+        expect(x.shown, `at ${(x.atMs / 1000).toFixed(1)} s`).toBeGreaterThanOrEqual(Math.floor(before.done * 0.9));
+      }
+    }
+  });
+
   it('stays usable while the index is built: typing echoes, searches answer', () => {
     // The index of 10,000 files takes seconds: typing was tried during it (unless this machine
     // indexed it before the first card showed), and every keystroke showed in the box.

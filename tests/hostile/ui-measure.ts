@@ -24,6 +24,8 @@ export interface UiLoadResult {
   firstCardMs: number;
   /** While the index was built: how long getLibrary took, how many items it listed, how many the grid showed. */
   libraryWhileIndexing: { ms: number; items: number; shown: number; done: number; total: number }[];
+  /** Every half second while the index was built: how many items the home grid showed, and files read. */
+  gridWhileIndexing: { atMs: number; shown: number; done: number; total: number }[];
   /** Preview started → index complete. */
   indexMs: number;
   items: number;
@@ -148,6 +150,8 @@ export async function measureUi(library: string, queries: string[], log: (s: str
     const echoWhileIndexingMs: number[] = [];
     const searchesWhileIndexing: SearchTiming[] = [];
     const libraryWhileIndexing: UiLoadResult['libraryWhileIndexing'] = [];
+    const gridWhileIndexing: UiLoadResult['gridWhileIndexing'] = [];
+    const gridShows = async () => Number((await page.locator('[role="listitem"]').first().getAttribute('aria-setsize', { timeout: 1000 }).catch(() => null)) ?? 0);
     await page.evaluate(PAGE_HELPERS);
     for (let i = 0; i < 1200; i++) {
       const status = await api<{ complete: boolean; done: number; total: number }>(page, 'getIndexStatus');
@@ -156,8 +160,9 @@ export async function measureUi(library: string, queries: string[], log: (s: str
         log(`first card after ${(firstCardMs / 1000).toFixed(1)} s`);
       }
       if (status.complete) break;
+      const shown = await gridShows();
+      gridWhileIndexing.push({ atMs: performance.now() - started, shown, done: status.done, total: status.total });
       if (i % 6 === 0) {
-        const shown = Number((await page.locator('[role="listitem"]').first().getAttribute('aria-setsize', { timeout: 1000 }).catch(() => null)) ?? 0);
         const t = performance.now();
         const lib = await api<{ items: unknown[] }>(page, 'getLibrary');
         libraryWhileIndexing.push({ ms: performance.now() - t, items: lib.items.length, shown, done: status.done, total: status.total });
@@ -198,7 +203,7 @@ export async function measureUi(library: string, queries: string[], log: (s: str
     }
     if (Number.isNaN(firstCardMs)) firstCardMs = performance.now() - started;
     return {
-      shellMs, firstCardMs, indexMs, libraryWhileIndexing, items: library.items.length, problems: library.problems.length, renderedCards, setSize, lastCardReached,
+      shellMs, firstCardMs, indexMs, libraryWhileIndexing, gridWhileIndexing, items: library.items.length, problems: library.problems.length, renderedCards, setSize, lastCardReached,
       echoWhileIndexingMs, searchesWhileIndexing, searches, previewPeakRssMb: peakRssMb(preview.child.pid),
     };
   } finally {
@@ -217,6 +222,7 @@ export function describeUiLoad(r: UiLoadResult): string {
   return [
     `items ${r.items}, problems ${r.problems}; the UI after ${(r.shellMs / 1000).toFixed(1)} s, first card after ${(r.firstCardMs / 1000).toFixed(1)} s, index complete after ${(r.indexMs / 1000).toFixed(1)} s`,
     `while indexing (files read/total: getLibrary time, items it lists, items the grid shows): ${r.libraryWhileIndexing.map((l) => `${l.done}/${l.total}: ${l.ms.toFixed(0)} ms, ${l.items}, ${l.shown}`).join('; ') || 'not asked (the index was ready first)'}`,
+    `the home grid while indexing (s: items shown, files read): ${r.gridWhileIndexing.map((g) => `${(g.atMs / 1000).toFixed(1)}: ${g.shown}, ${g.done}`).join('; ') || 'none'}`,
     `grid: ${r.renderedCards} cards in the DOM for ${r.setSize} items; last card reached by scrolling: ${r.lastCardReached}`,
     `keystroke → character in the box while indexing: ${ms(r.echoWhileIndexingMs)}`,
     `keystroke → results while indexing: ${ms(r.searchesWhileIndexing.map((s) => s.ms))}`,

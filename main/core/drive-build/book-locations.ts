@@ -8,11 +8,12 @@
 // without opening any other section.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'htmlparser2';
 import type { ChildNode, Document } from 'domhandler';
 import { writeFileAtomic } from '../drive/atomic.js';
 import { openZip } from '../extract/epub/zip.js';
 import { decodeMarkup } from '../extract/epub/text.js';
+import { parseBoundedDocument, TOO_DEEP } from '../extract/parse-document.js';
+import { ExtractError } from '../errors.js';
 import type { SpineEntry } from '../types.js';
 
 export const BOOK_LOCATIONS_FILE = 'book-locations.json';
@@ -115,7 +116,12 @@ export async function locateBook(absPath: string, spine: SpineEntry[]): Promise<
       if (/html|xml/.test(entry.mediaType) || /\.x?html?$/i.test(entry.href)) {
         const markup = decodeMarkup(await zip.read(entry.href));
         const xml = entry.mediaType !== 'text/html' && !/\.html?$/i.test(entry.href);
-        chars = countBodyText(parseDocument(markup, { xmlMode: xml, decodeEntities: true, recognizeSelfClosing: true }));
+        try {
+          chars = countBodyText(parseBoundedDocument(markup, { xmlMode: xml, decodeEntities: true, recognizeSelfClosing: true }));
+        } catch (e) {
+          // Nested too deep to parse (the reader shows a short note there instead): no text.
+          if (!(e instanceof ExtractError && e.detail === TOO_DEEP)) throw e;
+        }
       }
       sections.push({ href: entry.href, linear: entry.linear, chars, start: entry.linear ? total : -1 });
       if (entry.linear) total += chars;

@@ -129,8 +129,9 @@ export class LibraryIndex {
     if (this.options.save === false) notSavedReason = 'disabled';
     else if (changed || !loadedFromDrive) {
       if (await isWritable(this.location.dataDir)) {
-        progress({ phase: 'saving', done: 0, total: this.fresh.length });
-        await this.save();
+        const total = this.fresh.length;
+        progress({ phase: 'saving', done: 0, total });
+        await this.save((done) => progress({ phase: 'saving', done, total }));
         saved = true;
       } else notSavedReason = 'read-only';
     }
@@ -243,12 +244,14 @@ export class LibraryIndex {
     return (this.manifest?.generation ?? 0) + 1;
   }
 
-  private async save(): Promise<void> {
+  private async save(onShardSaved: (done: number) => void = () => {}): Promise<void> {
     const dir = indexDir(this.location.dataDir);
     const entries: ShardEntry[] = (this.manifest?.shards ?? []).filter((s) => this.engine.shardIds.includes(s.id));
+    let saved = 0;
     for (const shard of this.fresh) {
       const { bytes, indexBytes } = await shard.save(dir);
       entries.push({ id: shard.id, chunks: shard.size, bytes, indexBytes });
+      onShardSaved(++saved);
     }
     // Shards whose every item was replaced are dropped; what remains replaced inside kept shards is stale.
     const live = new Set(this.catalog.items.map((i) => i.shard).filter(Boolean));

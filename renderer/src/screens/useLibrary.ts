@@ -1,9 +1,15 @@
 // The library and, while the index is being built or loaded, its progress: polls
-// getIndexStatus() and reads the library again once the index is complete.
-import { useCallback, useEffect, useState } from 'react';
+// getIndexStatus(), reads the library again now and then while files are being read (so the home
+// screen fills as the first index of a drive is built, not only at its end), and once more when the
+// index is complete.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangmunApi, IndexStatus, LibraryInfo } from '../../../main/api';
 
 const POLL_MS = 700;
+/** While indexing, the library is read again at most this often… */
+const GROW_EVERY_MS = 2000;
+/** …and never more than a fifth of the time (listing 10,000 items is not free on an old PC). */
+const GROW_SHARE = 5;
 
 export interface LibraryState {
   library: LibraryInfo | null;
@@ -18,6 +24,8 @@ export function useLibrary(api: ChangmunApi): LibraryState {
   const [index, setIndex] = useState<IndexStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
+  /** When the library was last read while indexing, how long that took, and how far indexing was. */
+  const grown = useRef({ at: 0, ms: 0, done: -1 });
 
   useEffect(() => {
     let live = true;
@@ -55,6 +63,15 @@ export function useLibrary(api: ChangmunApi): LibraryState {
           setIndex(lib.index);
           return;
         }
+        const g = grown.current;
+        const now = performance.now();
+        if (status.phase === 'indexing' && status.done > g.done && now - g.at >= Math.max(GROW_EVERY_MS, GROW_SHARE * g.ms)) {
+          const lib = await api.getLibrary();
+          grown.current = { at: performance.now(), ms: performance.now() - now, done: status.done };
+          if (!live) return;
+          // Only a library that grew: an answer from before a finished index is never put back.
+          if (!lib.index.complete) setLibrary((old) => (old && old.index.complete ? old : lib));
+        }
       } catch {
         // A failed poll is not the end of indexing: try again at the next tick.
       }
@@ -65,7 +82,7 @@ export function useLibrary(api: ChangmunApi): LibraryState {
       live = false;
       clearTimeout(timer);
     };
-  }, [api, incomplete, library]);
+  }, [api, incomplete]);
 
   const reload = useCallback(() => {
     setError(null);
