@@ -25,7 +25,7 @@ export interface UiLoadResult {
   /** While the index was built: how long getLibrary took, how many items it listed, how many the grid showed. */
   libraryWhileIndexing: { ms: number; items: number; shown: number; done: number; total: number }[];
   /** Every half second while the index was built: how many items the home grid showed, and files read. */
-  gridWhileIndexing: { atMs: number; shown: number; done: number; total: number }[];
+  gridWhileIndexing: { atMs: number; shown: number; phase: string; done: number; total: number }[];
   /** Preview started → index complete. */
   indexMs: number;
   items: number;
@@ -154,14 +154,14 @@ export async function measureUi(library: string, queries: string[], log: (s: str
     const gridShows = async () => Number((await page.locator('[role="listitem"]').first().getAttribute('aria-setsize', { timeout: 1000 }).catch(() => null)) ?? 0);
     await page.evaluate(PAGE_HELPERS);
     for (let i = 0; i < 1200; i++) {
-      const status = await api<{ complete: boolean; done: number; total: number }>(page, 'getIndexStatus');
+      const status = await api<{ complete: boolean; phase: string; done: number; total: number }>(page, 'getIndexStatus');
       if (Number.isNaN(firstCardMs) && (await page.locator('.item-card').count()) > 0) {
         firstCardMs = performance.now() - started;
         log(`first card after ${(firstCardMs / 1000).toFixed(1)} s`);
       }
       if (status.complete) break;
       const shown = await gridShows();
-      gridWhileIndexing.push({ atMs: performance.now() - started, shown, done: status.done, total: status.total });
+      gridWhileIndexing.push({ atMs: performance.now() - started, shown, phase: status.phase, done: status.done, total: status.total });
       if (i % 6 === 0) {
         const t = performance.now();
         const lib = await api<{ items: unknown[] }>(page, 'getLibrary');
@@ -173,7 +173,7 @@ export async function measureUi(library: string, queries: string[], log: (s: str
         await page.keyboard.press('Backspace');
         if (queries[0] && searchesWhileIndexing.length < 3) searchesWhileIndexing.push(await timedSearch(page, queries[0]));
         const l = libraryWhileIndexing.at(-1)!;
-        log(`indexing ${status.done}/${status.total}: getLibrary ${l.ms.toFixed(0)} ms (${l.items} items; the grid shows ${l.shown}), echo ${echoWhileIndexingMs.at(-1)!.toFixed(0)} ms`);
+        log(`${status.phase} ${status.done}/${status.total}: getLibrary ${l.ms.toFixed(0)} ms (${l.items} items; the grid shows ${l.shown}), echo ${echoWhileIndexingMs.at(-1)!.toFixed(0)} ms`);
         await page.goto(`${preview.url}#/`);
       }
       await page.waitForTimeout(500);
@@ -222,7 +222,7 @@ export function describeUiLoad(r: UiLoadResult): string {
   return [
     `items ${r.items}, problems ${r.problems}; the UI after ${(r.shellMs / 1000).toFixed(1)} s, first card after ${(r.firstCardMs / 1000).toFixed(1)} s, index complete after ${(r.indexMs / 1000).toFixed(1)} s`,
     `while indexing (files read/total: getLibrary time, items it lists, items the grid shows): ${r.libraryWhileIndexing.map((l) => `${l.done}/${l.total}: ${l.ms.toFixed(0)} ms, ${l.items}, ${l.shown}`).join('; ') || 'not asked (the index was ready first)'}`,
-    `the home grid while indexing (s: items shown, files read): ${r.gridWhileIndexing.map((g) => `${(g.atMs / 1000).toFixed(1)}: ${g.shown}, ${g.done}`).join('; ') || 'none'}`,
+    `the home grid while indexing (s: items shown, files read): ${r.gridWhileIndexing.map((g) => `${(g.atMs / 1000).toFixed(1)}: ${g.shown}, ${g.phase === 'indexing' ? g.done : g.phase}`).join('; ') || 'none'}`,
     `grid: ${r.renderedCards} cards in the DOM for ${r.setSize} items; last card reached by scrolling: ${r.lastCardReached}`,
     `keystroke → character in the box while indexing: ${ms(r.echoWhileIndexingMs)}`,
     `keystroke → results while indexing: ${ms(r.searchesWhileIndexing.map((s) => s.ms))}`,
