@@ -161,6 +161,10 @@ describe('the hostile corpus in the readers (preview + Chromium)', () => {
     // page) both ways, with no error thrown by the reader. (It reopens where it was left.)
     await openBook('hostile/books/scripts.epub');
     const errorsBefore = pageErrors.length;
+    // The picture is skipped, said so in a notice (which shrinks the page area: the book must
+    // stay on screen through that resize), and the reader knows where it is.
+    await expect(page.locator('.cm-r-notice').innerText()).resolves.toMatch(/1개 부분은 보여 줄 수 없어/);
+    await page.waitForFunction(() => /\d+% 읽음/.test(document.querySelector('.cm-r-progress')?.parentElement?.textContent ?? ''), undefined, { timeout: 10_000 });
     const back = await pageThrough(4, 'PageUp');
     expect(back.at(-1)).toContain('BOOKVISIBLE');
     const pages = [...back, ...(await pageThrough(4))];
@@ -196,6 +200,8 @@ describe('the hostile corpus in the readers (preview + Chromium)', () => {
   it('a book whose first spine file is missing opens at the first section that is there', async () => {
     await openBook('hostile/books/spine-some-missing.epub');
     await expect(bookPageText()).resolves.toContain('SPINEHERE');
+    // and the reader says a part was skipped.
+    await expect(page.locator('.cm-r-notice').innerText()).resolves.toMatch(/1개 부분은 보여 줄 수 없어 건너뜁니다/);
     await page.screenshot({ path: screenshotPath('hostile-spine-some-missing') });
   });
 
@@ -203,6 +209,7 @@ describe('the hostile corpus in the readers (preview + Chromium)', () => {
     await openAndHandle('hostile/books/escape-entries.epub');
     const pages = [await bookPageText(), ...(await pageThrough(6))];
     expect(pages[0]).toContain('ESCAPESAFE');
+    await expect(page.locator('.cm-r-notice').innerText()).resolves.toMatch(/4개 부분은 보여 줄 수 없어/);
     expect(pages.filter((t) => /EVIL/.test(t))).toEqual([]);
     expect(pages.filter((t) => t.trim() === '')).toEqual([]);
     expect(await pwned(page)).toEqual([]);

@@ -64,6 +64,7 @@ export const readerKo = {
     hitNotFound: '찾은 곳을 책에서 정확히 짚지 못해 그 장의 처음을 보여 줍니다.',
     rtl: '오른쪽에서 왼쪽으로 넘기는 책',
     brokenSection: '책의 이 부분은 파일이 깨져서 보여 줄 수 없습니다. 다음 쪽으로 넘기면 이어서 읽을 수 있습니다.',
+    skippedSections_other: '이 책의 {{count}}개 부분은 보여 줄 수 없어 건너뜁니다 (없는 파일, 책 바깥을 가리키는 이름, 쪽이 아닌 파일). 나머지는 그대로 읽을 수 있습니다.',
   },
   video: {
     label: '영상: {{title}}',
@@ -163,6 +164,8 @@ export const readerEn: Shape<ReaderStrings> = {
     hitNotFound: 'The exact place could not be found; showing the start of its chapter.',
     rtl: 'Right-to-left book',
     brokenSection: 'This part of the book is damaged and cannot be shown. Turn the page to read on.',
+    skippedSections_one: '{{count}} part of this book cannot be shown (a missing file, a name pointing outside the book, or not a page) and is skipped. The rest reads as usual.',
+    skippedSections_other: '{{count}} parts of this book cannot be shown (missing files, names pointing outside the book, or not pages) and are skipped. The rest reads as usual.',
   },
   video: {
     label: 'Video: {{title}}',

@@ -118,6 +118,8 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
         await (typeof at === 'string' && at.startsWith('epubcfi(') ? engine.display(at).catch(() => engine.display()) : engine.display());
       }
       if (!live) return;
+      const skipped = engine.skippedSections();
+      if (skipped > 0) setNotice((n) => n ?? latest.current.t('book.skippedSections', { count: skipped }));
       setStatus({ kind: 'ready' });
       // A built drive carries the book's locations; otherwise small books get them generated here.
       if (!item.book?.locations && item.size <= LOCATIONS_MAX_BYTES) void engine.generateLocations().catch(() => undefined);

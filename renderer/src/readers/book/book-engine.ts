@@ -74,6 +74,8 @@ export interface BookEngine {
   highlight(cfi: string | null): void;
   setFontSize(px: number): void;
   setTheme(theme: BookTheme): void;
+  /** How many spine sections are left out because they cannot be shown (missing, unsafe, not a page). */
+  skippedSections(): number;
   /** Generates exact locations for the progress figure (slow on big books: call only for small). */
   generateLocations(): Promise<void>;
   /** The last known place. */
@@ -143,6 +145,8 @@ class EpubJsEngine implements BookEngine {
   private built: BookLocationsData | undefined;
   /** Spine indexes of the sections that cannot be shown (see readable-sections.ts). */
   private unreadable = new Set<number>();
+  /** The page area changed size before the first page was located: resize once it is. */
+  private resizeWanted = false;
 
   useBuiltLocations(locations: BookLocationsData): void {
     this.built = locations.total > 0 ? locations : undefined;
@@ -308,6 +312,10 @@ class EpubJsEngine implements BookEngine {
     };
     for (const fn of this.relocatedFns) fn(this.place);
     this.remeasure();
+    if (this.resizeWanted) {
+      this.resizeWanted = false;
+      setTimeout(() => this.resize(), 0);
+    }
   }
 
   /** Highlight boxes are measured once: after a reflow (text size, colours, fonts) measure again. */
@@ -503,6 +511,10 @@ class EpubJsEngine implements BookEngine {
     this.remeasure(300);
   }
 
+  skippedSections(): number {
+    return this.unreadable.size;
+  }
+
   async generateLocations(): Promise<void> {
     await this.b.locations.generate(1600);
     if (this.destroyed) return;
@@ -524,6 +536,12 @@ class EpubJsEngine implements BookEngine {
   }
 
   resize(): void {
+    // Before epub.js has reported where the first page is, its resize clears the page and has no
+    // place to show again (a blank reader): wait for that report (relocated() calls back here).
+    if (!this.place) {
+      this.resizeWanted = true;
+      return;
+    }
     try {
       this.rendition?.resize();
     } catch {
