@@ -162,6 +162,8 @@ describe('LibraryService while a new library is indexed', () => {
       }
       expect(seen.some((x) => !x.complete && x.items > 0), JSON.stringify(seen.slice(-5))).toBe(true);
       expect(seen.some((x) => x.phase === 'indexing')).toBe(true);
+      // 'done' is said only with a complete index (without one it means indexing failed).
+      expect(seen.filter((x) => x.phase === 'done' && !x.complete)).toEqual([]);
       expect((await service.getLibrary()).items).toHaveLength(15);
     } finally {
       await service.close();

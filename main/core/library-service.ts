@@ -149,7 +149,10 @@ export class LibraryService implements ChangmunApi {
     const p = this.searchService.latestProgress;
     if (this.indexReady) return { complete: true, phase: 'done', done: p?.total ?? 0, total: p?.total ?? 0 };
     if (this.indexFailure) return { complete: false, phase: 'done', done: p?.done ?? 0, total: p?.total ?? 0 };
-    return { complete: false, phase: p?.phase ?? 'loading', done: p?.done ?? 0, total: p?.total ?? 0, ...(p?.current ? { current: p.current } : {}) };
+    // The worker says 'done' a moment before its index is handed over: not done for the reader yet
+    // ('done' without complete means indexing failed, and the UI would stop waiting).
+    const phase = p?.phase === 'done' ? 'checking' : (p?.phase ?? 'loading');
+    return { complete: false, phase, done: p?.done ?? 0, total: p?.total ?? 0, ...(p?.current ? { current: p.current } : {}) };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
