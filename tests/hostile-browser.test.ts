@@ -227,6 +227,16 @@ describe('the hostile corpus in the readers (preview + Chromium)', () => {
     await page.screenshot({ path: screenshotPath('hostile-subtitles') });
   });
 
+  it('a subtitle file with one 50 MB line opens: the transcript shows the line\'s start and the next line, the page survives', async () => {
+    await openAndHandle('hostile/subtitles/long-line.srt');
+    const transcript = await page.locator('.cm-r-transcript').innerText();
+    expect(transcript).toMatch(/LONGLINESTART[\s\S]*AFTERLONG/);
+    expect(transcript.length).toBeLessThan(10_000);
+    // Still alive and answering.
+    await expect(page.evaluate(() => document.title.length)).resolves.toBeGreaterThan(0);
+    await page.screenshot({ path: screenshotPath('hostile-long-line') });
+  });
+
   it('items with Korean, spaced, 255-byte, look-alike and 3 KB-deep names open', async () => {
     const names = corpus.filter((f) => 'item' in f.expect && f.expect.item === 'article' && /^hostile\/(names|deep)\//.test(f.path));
     expect(names.length).toBeGreaterThanOrEqual(7);

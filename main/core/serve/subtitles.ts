@@ -6,6 +6,20 @@ import type { SubtitleTrackData } from '../../api.js';
 import { extractSubtitle, MAX_SUBTITLE_BYTES, subtitleFormatOf } from '../extract/subtitles/index.js';
 import { resolveLibraryPath } from './guard.js';
 
+/**
+ * A cue is at most this many characters on screen. A real subtitle is a line or two; a file with one
+ * 50 MB "line" would otherwise be handed whole to the page, which runs out of memory drawing it.
+ * (The whole text is still indexed: a search finds the words, the reader shows the cue's start.)
+ */
+export const MAX_CUE_CHARS = 2000;
+
+function shortened(text: string): string {
+  if (text.length <= MAX_CUE_CHARS) return text;
+  // Not inside a surrogate pair.
+  const cut = /[\uD800-\uDBFF]/.test(text[MAX_CUE_CHARS - 1]!) ? MAX_CUE_CHARS - 1 : MAX_CUE_CHARS;
+  return `${text.slice(0, cut)}…`;
+}
+
 /** The tracks of these subtitle files (library-relative), in file order; a broken file adds none. */
 export async function subtitleTracks(root: string, files: string[]): Promise<SubtitleTrackData[]> {
   const tracks: SubtitleTrackData[] = [];
@@ -15,7 +29,7 @@ export async function subtitleTracks(root: string, files: string[]): Promise<Sub
     try {
       const x = await extractSubtitle(await fs.readFile(r.absPath), file);
       for (const t of x.tracks) {
-        tracks.push({ path: file, format: x.format, ...(t.language ? { language: t.language } : {}), label: t.label ?? t.language ?? x.format, cues: t.cues });
+        tracks.push({ path: file, format: x.format, ...(t.language ? { language: t.language } : {}), label: t.label ?? t.language ?? x.format, cues: t.cues.map((c) => (c.text.length > MAX_CUE_CHARS ? { ...c, text: shortened(c.text) } : c)) });
       }
     } catch {
       // A broken subtitle file is already on the problems list; the film keeps its other tracks.
