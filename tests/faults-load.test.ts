@@ -57,6 +57,12 @@ describe(`a library of ${ITEMS.toLocaleString('en')} items and ${TEXT_BYTES / 1e
     for (const s of result.searches) expect(s.results, s.query).toBeGreaterThan(0);
   });
 
+  it('"show more" from the keyboard adds results and puts the focus on the first new one', () => {
+    expect(result.showMore.before).toBe(30);
+    expect(result.showMore.after).toBeGreaterThan(30);
+    expect(result.showMore.focusedAt).toBe(30);
+  });
+
   it('fills the home screen while the index is built, not only when it is complete', () => {
     // Read every half second while indexing (200 MB take more than a minute to index: many readings).
     const g = result.gridWhileIndexing;

@@ -4,7 +4,7 @@
 // as a person would (pointer over everything, clicks on every link, Tab, page turns). Nothing may
 // run — every attempt sets `__changmunPwned`, which must stay unset in the page and in every frame —
 // and no request may leave 127.0.0.1. The problems list shows each broken file with its message.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -264,6 +264,22 @@ describe('the hostile corpus in the readers (preview + Chromium)', () => {
       expect(entry!.slice(f.path.length), f.path).toMatch(/[가-힣]{2}/);
     }
     await page.screenshot({ path: screenshotPath('hostile-problems') });
+  });
+
+  it('an article damaged or removed after indexing opens to the message that fits, not to "not found" for both', async () => {
+    const library = path.join(tmp, 'library');
+    writeFileSync(path.join(library, 'articles/daily-life/김장철-이야기.md'), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x67, 0x61, 0x72, 0x62]));
+    await page.goto(`${preview.url}#/read/${encodeURIComponent('articles/daily-life/김장철-이야기.md')}`);
+    const damaged = page.locator('.cm-r-error');
+    await damaged.waitFor({ timeout: 30_000 });
+    await expect(damaged.innerText()).resolves.toMatch(/글을 불러오지 못했습니다/);
+    await expect(damaged.innerText()).resolves.not.toMatch(/파일을 찾을 수 없습니다/);
+    await page.screenshot({ path: screenshotPath('hostile-damaged-after-index') });
+    rmSync(path.join(library, 'articles/science/물의-순환.html'));
+    await page.goto(`${preview.url}#/read/${encodeURIComponent('articles/science/물의-순환.html')}`);
+    const missing = page.locator('.cm-r-error');
+    await missing.waitFor({ timeout: 30_000 });
+    await expect(missing.innerText()).resolves.toMatch(/파일을 찾을 수 없습니다/);
   });
 
   it('ran nothing and asked for nothing beyond 127.0.0.1 in the whole session', async () => {

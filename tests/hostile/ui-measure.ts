@@ -41,6 +41,9 @@ export interface UiLoadResult {
   /** Searches typed while the index was still being built (answers may be incomplete). */
   searchesWhileIndexing: SearchTiming[];
   searches: SearchTiming[];
+  /** "Show more" under the last query's results, pressed from the keyboard: results before and
+   * after, and which result (0-based) then has the focus (-1: none; -2: no such button). */
+  showMore: { before: number; after: number; focusedAt: number };
   /** The preview process's peak resident memory (VmHWM). */
   previewPeakRssMb: number;
 }
@@ -201,8 +204,23 @@ export async function measureUi(library: string, queries: string[], log: (s: str
       searches.push(await timedSearch(page, q));
       log(`"${q}": ${searches.at(-1)!.results} results in ${searches.at(-1)!.ms.toFixed(0)} ms`);
     }
+    const resultCount = () => page.locator('.result-list > li').count();
+    const showMore = { before: await resultCount(), after: -1, focusedAt: -2 };
+    const more = page.locator('.results > button');
+    if ((await more.count()) > 0) {
+      await more.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('.result-list > li').length > n, showMore.before, { timeout: 30_000 }).catch(() => undefined);
+      await page.waitForTimeout(300);
+      showMore.after = await resultCount();
+      showMore.focusedAt = (await page.evaluate(`(() => {
+        const li = document.activeElement && document.activeElement.closest('.result-list > li');
+        return li ? [...document.querySelectorAll('.result-list > li')].indexOf(li) : -1;
+      })()`)) as number;
+    }
     if (Number.isNaN(firstCardMs)) firstCardMs = performance.now() - started;
     return {
+      showMore,
       shellMs, firstCardMs, indexMs, libraryWhileIndexing, gridWhileIndexing, items: library.items.length, problems: library.problems.length, renderedCards, setSize, lastCardReached,
       echoWhileIndexingMs, searchesWhileIndexing, searches, previewPeakRssMb: peakRssMb(preview.child.pid),
     };
@@ -228,6 +246,7 @@ export function describeUiLoad(r: UiLoadResult): string {
     `keystroke → results while indexing: ${ms(r.searchesWhileIndexing.map((s) => s.ms))}`,
     `keystroke → results on screen: ${ms(r.searches.map((s) => s.ms))}`,
     ...r.searches.map((s) => `  ${JSON.stringify(s.query)}: ${s.ms.toFixed(0)} ms, ${s.results} results, first "${s.firstTitle.slice(0, 40)}"`),
+    `"show more" pressed with Enter: ${r.showMore.before} → ${r.showMore.after} results, focus on result ${r.showMore.focusedAt}`,
     `preview peak RSS ${r.previewPeakRssMb} MB`,
   ].join('\n');
 }

@@ -78,6 +78,21 @@ export function SearchScreen({ library, query, filters, index, navigate, lastSea
   const shownResponse = current ?? response;
   const filtered = filters.type !== undefined || filters.language !== undefined || filters.collection !== undefined;
 
+  // "Show more": focus goes to the first of the new results (a disabled button would drop it to
+  // the page, and a keyboard user would start over from the top).
+  const focusFrom = useRef<number | null>(null);
+  const onMore = () => {
+    if (busy || !shownResponse) return;
+    focusFrom.current = shownResponse.results.length;
+    loadMore();
+  };
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || !shownResponse || shownResponse.results.length <= from) return;
+    focusFrom.current = null;
+    document.querySelectorAll(`#${RESULTS_ID} .result-list > li`)[from]?.querySelector<HTMLElement>('[data-nav]')?.focus();
+  }, [shownResponse]);
+
   let status = '';
   if (trimmed !== '') {
     if (error) status = t('search.failed', { message: error });
@@ -135,7 +150,7 @@ export function SearchScreen({ library, query, filters, index, navigate, lastSea
             ))}
           </ol>
           {shownResponse.results.length < shownResponse.total && (
-            <button type="button" className="button" onClick={loadMore} disabled={busy}>
+            <button type="button" className="button" onClick={onMore} aria-disabled={busy}>
               {t('search.showMore')}
             </button>
           )}

@@ -40,7 +40,7 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
       .catch((e: unknown) => {
         if (!live) return;
         const detail = describeError(e);
-        setStatus({ kind: 'error', detail, missing: /not.?found|ENOENT|404|없/i.test(detail) });
+        setStatus({ kind: 'error', detail, missing: /file not found|ENOENT|HTTP 404/i.test(detail) });
       });
     return () => {
       live = false;

@@ -147,6 +147,14 @@ class EpubJsEngine implements BookEngine {
   private unreadable = new Set<number>();
   /** The page area changed size before the first page was located: resize once it is. */
   private resizeWanted = false;
+  /**
+   * Where the reader chose to be: the passage of a hit, or the start of the page they turned to.
+   * A re-layout (a resize, a text size) goes back here, not to epub.js's idea of the page start,
+   * which drifts a page back at every re-layout (and several in a right-to-left book).
+   */
+  private anchor: string | null = null;
+  /** Set by a move the reader made; the next location report takes the anchor from it. */
+  private moved: { cfi: string | null } | null = null;
 
   useBuiltLocations(locations: BookLocationsData): void {
     this.built = locations.total > 0 ? locations : undefined;
@@ -310,6 +318,10 @@ class EpubJsEngine implements BookEngine {
       cfi: start.cfi, href: start.href, sectionIndex: start.index, fraction, exact,
       page: start.displayed.page, pages: start.displayed.total, atStart: !!location.atStart, atEnd: !!location.atEnd,
     };
+    if (this.moved) {
+      this.anchor = this.moved.cfi ?? start.cfi;
+      this.moved = null;
+    }
     for (const fn of this.relocatedFns) fn(this.place);
     this.remeasure();
     if (this.resizeWanted) {
@@ -358,6 +370,7 @@ class EpubJsEngine implements BookEngine {
 
   async display(requested?: string): Promise<void> {
     const target = this.readableTarget(requested);
+    this.moved = { cfi: target?.startsWith('epubcfi(') ? target : null };
     await this.r.display(target);
     if (!target?.startsWith('epubcfi(')) return;
     // Pictures and the web font arriving after the first layout move the words to other pages:
@@ -388,11 +401,22 @@ class EpubJsEngine implements BookEngine {
   }
 
   next(): Promise<void> {
+    this.moved = { cfi: null };
     return this.r.next();
   }
 
   prev(): Promise<void> {
+    this.moved = { cfi: null };
     return this.r.prev();
+  }
+
+  /** After a re-layout: back to where the reader was (see `anchor`). */
+  private backToAnchor(delayMs: number): void {
+    setTimeout(() => {
+      const r = this.rendition;
+      if (this.destroyed || !r || !this.anchor) return;
+      void r.display(this.anchor).catch(() => undefined);
+    }, delayMs);
   }
 
   toc(): BookTocEntry[] {
@@ -503,6 +527,8 @@ class EpubJsEngine implements BookEngine {
 
   setFontSize(px: number): void {
     this.rendition?.themes.fontSize(`${px}px`);
+    // The text reflows into other pages: back to the same words, and the page figures follow.
+    if (this.place) this.backToAnchor(50);
     this.remeasure(300);
   }
 
@@ -543,7 +569,11 @@ class EpubJsEngine implements BookEngine {
       return;
     }
     try {
-      this.rendition?.resize();
+      // epub.js lays the book out again and shows the anchor; when it had already done so itself
+      // (its own window listener, at its own page start), the size is unchanged and it does
+      // nothing: then the anchor is shown here.
+      this.rendition?.resize(undefined, undefined, this.anchor ?? undefined);
+      this.backToAnchor(0);
     } catch {
       // not rendered yet
     }

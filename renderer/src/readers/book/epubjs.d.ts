@@ -145,7 +145,7 @@ declare module 'epubjs' {
     display(target?: string | number): Promise<void>;
     next(): Promise<void>;
     prev(): Promise<void>;
-    resize(width?: number | string, height?: number | string): void;
+    resize(width?: number | string, height?: number | string, epubcfi?: string): void;
     getContents(): EpubContents[];
     /** The views on screen (the manager's list). */
     views?(): { all(): EpubView[] } | [];
