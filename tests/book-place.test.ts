@@ -87,6 +87,30 @@ describe.skipIf(!corpusAvailable)('the book reader keeps the place (corpus books
     await page.screenshot({ path: screenshotPath('book-place-bigger') });
   });
 
+  it('in a book of one file with #chapters, the contents mark the chapter on screen, and search inside the book names it', async () => {
+    // Still at "gulls" in The Waste Land: part IV, one file with the other four.
+    const toc = page.getByRole('button', { name: '차례' });
+    await toc.click();
+    const current = page.locator('#cm-r-book-toc [aria-current="true"]');
+    await expect(current.allInnerTexts()).resolves.toEqual([expect.stringMatching(/DEATH BY WATER/)]);
+    // Choosing a chapter hands the keys to the pages: → turns a page.
+    await page.locator('#cm-r-book-toc button', { hasText: 'THE FIRE SERMON' }).click();
+    await expect.poll(() => current.allInnerTexts(), { timeout: 10_000 }).toEqual([expect.stringMatching(/FIRE SERMON/)]);
+    const figure = () => page.locator('.cm-r-book-footer').innerText();
+    const before = await figure();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(figure, { timeout: 10_000 }).not.toBe(before);
+    await toc.click();
+
+    await page.getByRole('button', { name: '책 안에서 찾기' }).click();
+    await page.getByLabel('이 책 안에서 찾을 말').fill('gulls');
+    await page.getByLabel('이 책 안에서 찾을 말').press('Enter');
+    const found = page.locator('#cm-r-book-search li');
+    await found.first().waitFor({ timeout: 30_000 });
+    await expect(found.first().locator('.cm-r-where').innerText()).resolves.toMatch(/DEATH BY WATER/);
+    await page.screenshot({ path: screenshotPath('book-place-search-label') });
+  });
+
   it('a page turned to in a long chapter stays on screen when the contents open and close', async () => {
     await page.goto(`${preview.url}#/read/${encodeURIComponent('books/moby-dick.epub')}`);
     await page.waitForFunction(() => document.querySelector('.cm-r-book-stage')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 30_000 });

@@ -25,10 +25,13 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
   const { t } = useReaderT();
   const look = useReaderLook();
   const viewRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
   const engineRef = useRef<BookEngine | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [toc, setToc] = useState<BookTocEntry[]>([]);
   const [place, setPlace] = useState<BookPlace | null>(null);
+  /** The contents entry the page is in. */
+  const [tocAt, setTocAt] = useState<string | undefined>(undefined);
   const [panel, setPanel] = useState<Panel>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [hitAt, setHitAt] = useState(-1);
@@ -95,6 +98,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
       setToc(engine.toc());
       engine.onRelocated((p) => {
         setPlace(p);
+        setTocAt(engine.currentTocHref());
         window.clearTimeout(saveTimer);
         saveTimer = window.setTimeout(() => {
           void api.savePosition(item.path, { at: p.cfi, updatedAt: new Date().toISOString() }).catch(() => undefined);
@@ -295,12 +299,16 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
       ) : null}
       <div className="cm-r-book-main">
         {panel === 'toc' ? (
-          <BookToc id="cm-r-book-toc" entries={toc} currentHref={place?.href} onGo={(href) => goTo(href, false)} />
+          <BookToc id="cm-r-book-toc" entries={toc} currentHref={tocAt} onGo={(href) => {
+              goTo(href, false);
+              // The chapter is chosen: the keys turn its pages now (the list keeps no arrow keys).
+              stageRef.current?.focus();
+            }} />
         ) : null}
         {panel === 'search' && engineRef.current ? (
           <BookSearch id="cm-r-book-search" engine={engineRef.current} initialQuery="" onGo={(cfi) => goTo(cfi, true)} />
         ) : null}
-        <div className="cm-r-book-stage" role="region" aria-label={t('book.pages')} aria-busy={status.kind === 'loading'}>
+        <div ref={stageRef} tabIndex={-1} className="cm-r-book-stage" role="region" aria-label={t('book.pages')} aria-busy={status.kind === 'loading'}>
           <button
             type="button"
             className="cm-r-page-button"

@@ -2,20 +2,12 @@
 import type { BookTocEntry } from './book-engine';
 import { useReaderT } from '../common/i18n';
 
-function samePlace(a: string, b: string | undefined): boolean {
-  if (!b) return false;
-  const strip = (x: string) => x.split('#')[0]!.replace(/^\.?\//, '');
-  const x = strip(a);
-  const y = strip(b);
-  return x === y || x.endsWith(`/${y}`) || y.endsWith(`/${x}`);
-}
-
 function Entries({ entries, currentHref, onGo }: { entries: BookTocEntry[]; currentHref?: string; onGo: (href: string) => void }) {
   return (
     <ol>
       {entries.map((e, i) => (
         <li key={`${i}-${e.href}`}>
-          <button type="button" className="cm-r-toc-link" aria-current={samePlace(e.href, currentHref) ? 'true' : undefined} onClick={() => onGo(e.href)}>
+          <button type="button" className="cm-r-toc-link" aria-current={e.href === currentHref ? 'true' : undefined} onClick={() => onGo(e.href)}>
             {e.label}
           </button>
           {e.children.length > 0 ? <Entries entries={e.children} currentHref={currentHref} onGo={onGo} /> : null}

@@ -19,6 +19,8 @@ export interface BookTocEntry {
 /** Where the reader is, after every page turn. */
 export interface BookPlace {
   cfi: string;
+  /** Where the page ends (in the same section when the page shows one section). */
+  endCfi: string;
   /** Spine section (as the package names it) and its index. */
   href: string;
   sectionIndex: number;
@@ -74,6 +76,9 @@ export interface BookEngine {
   highlight(cfi: string | null): void;
   setFontSize(px: number): void;
   setTheme(theme: BookTheme): void;
+  /** The contents entry (its href) of the page on screen: in a book of one file with #chapters,
+   * the last chapter that starts before the end of the page. */
+  currentTocHref(): string | undefined;
   /** How many spine sections are left out because they cannot be shown (missing, unsafe, not a page). */
   skippedSections(): number;
   /** Generates exact locations for the progress figure (slow on big books: call only for small). */
@@ -315,7 +320,7 @@ class EpubJsEngine implements BookEngine {
     // Locations are coarse in a short book: only the very last page says 100%.
     fraction = location.atEnd ? 1 : Math.min(fraction, 0.99);
     this.place = {
-      cfi: start.cfi, href: start.href, sectionIndex: start.index, fraction, exact,
+      cfi: start.cfi, endCfi: location.end.cfi, href: start.href, sectionIndex: start.index, fraction, exact,
       page: start.displayed.page, pages: start.displayed.total, atStart: !!location.atStart, atEnd: !!location.atEnd,
     };
     if (this.moved) {
@@ -453,17 +458,91 @@ class EpubJsEngine implements BookEngine {
     this.terms = terms;
   }
 
-  private sectionLabels(): Map<string, string> {
-    const labels = new Map<string, string>();
+  /** Contents entries by spine index, in book order (worked out once). */
+  private tocBySection: Map<number, BookTocEntry[]> | undefined;
+
+  private tocEntriesBySection(): Map<number, BookTocEntry[]> {
+    if (this.tocBySection) return this.tocBySection;
+    const bySection = new Map<number, BookTocEntry[]>();
+    // One lookup table of the spine by its paths, rather than a search of the spine per entry.
+    const byPath = new Map<string, number>();
+    for (const s of this.b.spine.spineItems) for (const p of [s.url, s.canonical, s.href]) if (p) byPath.set(normPath(p), s.index);
+    const indexOf = (href: string): number | undefined => {
+      const want = normPath(href);
+      const direct = byPath.get(want);
+      if (direct !== undefined) return direct;
+      for (const [p, i] of byPath) if (p.endsWith(`/${want}`) || want.endsWith(`/${p}`)) return i;
+      return undefined;
+    };
     const walk = (entries: BookTocEntry[]) => {
       for (const e of entries) {
-        const key = normPath(e.href);
-        if (!labels.has(key)) labels.set(key, e.label);
+        const i = indexOf(e.href);
+        if (i !== undefined) bySection.set(i, [...(bySection.get(i) ?? []), e]);
         walk(e.children);
       }
     };
     walk(this.toc());
-    return labels;
+    this.tocBySection = bySection;
+    return bySection;
+  }
+
+  /**
+   * The entry of section `index` that `at` (a node of that section's document, or a range in it)
+   * falls under: the last whose #fragment element starts at or before it; an entry without a
+   * fragment starts at the top. Undefined when the section has no entry.
+   */
+  private entryAt(index: number, doc: Document | undefined, at: Node | Range | undefined): BookTocEntry | undefined {
+    const entries = this.tocEntriesBySection().get(index);
+    if (!entries || entries.length === 0) return undefined;
+    if (entries.length === 1 || !doc || !at) return entries[0];
+    let best = entries[0];
+    for (const e of entries) {
+      const hash = e.href.indexOf('#');
+      if (hash < 0) continue;
+      let id = e.href.slice(hash + 1);
+      try {
+        id = decodeURIComponent(id);
+      } catch {
+        // as written
+      }
+      const el = doc.getElementById(id);
+      if (!el) continue;
+      // (A range from the book's frame is of another window: no instanceof.)
+      const before = 'comparePoint' in at ? at.comparePoint(el, 0) <= 0 : (el.compareDocumentPosition(at) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 || el.contains(at);
+      if (before) best = e;
+    }
+    return best;
+  }
+
+  /** The label of the nearest entry at or before section `index`. */
+  private labelBefore(index: number, doc?: Document, at?: Node | Range): string {
+    const here = this.entryAt(index, doc, at);
+    if (here) return here.label;
+    for (let i = index - 1; i >= 0; i--) {
+      const entries = this.tocEntriesBySection().get(i);
+      if (entries?.length) return entries[entries.length - 1]!.label;
+    }
+    return '';
+  }
+
+  currentTocHref(): string | undefined {
+    const place = this.place;
+    if (!place || !this.book) return undefined;
+    const contents = this.rendition?.getContents().find((c) => c.sectionIndex === place.sectionIndex) ?? this.rendition?.getContents()[0];
+    let range: Range | undefined;
+    try {
+      // The chapter on screen: one whose heading is on this page counts (so, the page's end).
+      range = (contents ? new EpubCFI(place.endCfi).toRange(contents.document) : undefined) ?? undefined;
+    } catch {
+      range = undefined;
+    }
+    const here = this.entryAt(place.sectionIndex, contents?.document, range ?? undefined);
+    if (here) return here.href;
+    for (let i = place.sectionIndex - 1; i >= 0; i--) {
+      const entries = this.tocEntriesBySection().get(i);
+      if (entries?.length) return entries[entries.length - 1]!.href;
+    }
+    return undefined;
   }
 
   async search(query: string, options: BookSearchOptions = {}): Promise<BookSearchResult[]> {
@@ -472,13 +551,10 @@ class EpubJsEngine implements BookEngine {
     const results: BookSearchResult[] = [];
     if (q === '') return results;
     const { terms, prefix } = analyzeQuery(q);
-    const labels = this.sectionLabels();
     const sections = this.b.spine.spineItems;
-    let label = '';
     for (let i = 0; i < sections.length && results.length < limit; i++) {
       if (signal?.aborted || this.destroyed) break;
       const section = sections[i]!;
-      label = labels.get(normPath(section.href)) ?? label;
       if (!this.readable(section)) {
         onProgress?.(i + 1, sections.length, results.slice());
         continue;
@@ -491,13 +567,19 @@ class EpubJsEngine implements BookEngine {
           const cfi = this.cfiOf(doc, m, section.cfiBase);
           if (!cfi) continue;
           const ex = excerptOf(m);
-          results.push({ cfi, excerpt: ex.text, start: ex.start, end: ex.end, sectionIndex: i, sectionLabel: label });
+          results.push({ cfi, excerpt: ex.text, start: ex.start, end: ex.end, sectionIndex: i, sectionLabel: this.labelBefore(i, doc, m.node) });
         }
         if (matches.length === 0) {
           // Plain text, for what the analysis drops (punctuation, a part of a word).
           for (const f of section.find(q).slice(0, limit - results.length)) {
             const at = f.excerpt.toLowerCase().indexOf(q.toLowerCase());
-            results.push({ cfi: f.cfi, excerpt: f.excerpt, start: Math.max(0, at), end: at < 0 ? 0 : at + q.length, sectionIndex: i, sectionLabel: label });
+            let range: Range | undefined;
+            try {
+              range = new EpubCFI(f.cfi).toRange(doc) ?? undefined;
+            } catch {
+              range = undefined;
+            }
+            results.push({ cfi: f.cfi, excerpt: f.excerpt, start: Math.max(0, at), end: at < 0 ? 0 : at + q.length, sectionIndex: i, sectionLabel: this.labelBefore(i, doc, range) });
           }
         }
       } catch {

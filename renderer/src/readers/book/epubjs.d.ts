@@ -114,6 +114,8 @@ declare module 'epubjs' {
 
   export interface EpubContents {
     document: Document;
+    /** The spine index of the section shown. */
+    sectionIndex: number;
     window: Window;
     addStylesheetCss(css: string, key: string): boolean;
   }
@@ -162,6 +164,8 @@ declare module 'epubjs' {
     constructor(from?: Range | string, cfiBase?: string);
     toString(): string;
     compare(a: string, b: string): number;
+    /** The range the CFI names inside `doc` (throws or returns null when it is not there). */
+    toRange(doc: Document, ignoreClass?: string): Range | null;
   }
 
   const ePub: (options?: EpubBookOptions) => EpubBook;
