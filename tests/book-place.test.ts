@@ -108,6 +108,14 @@ describe.skipIf(!corpusAvailable)('the book reader keeps the place (corpus books
     const found = page.locator('#cm-r-book-search li');
     await found.first().waitFor({ timeout: 30_000 });
     await expect(found.first().locator('.cm-r-where').innerText()).resolves.toMatch(/DEATH BY WATER/);
+    // Going to the match and closing the panel to read, then opening it again: the search is still there.
+    await found.first().locator('button').click();
+    const searchButton = page.getByRole('button', { name: '책 안에서 찾기' });
+    await searchButton.click();
+    await page.locator('#cm-r-book-search').waitFor({ state: 'detached' });
+    await searchButton.click();
+    await expect(page.getByLabel('이 책 안에서 찾을 말').inputValue()).resolves.toBe('gulls');
+    await expect(found.first().locator('.cm-r-where').innerText()).resolves.toMatch(/DEATH BY WATER/);
     await page.screenshot({ path: screenshotPath('book-place-search-label') });
   });
 

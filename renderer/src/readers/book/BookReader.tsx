@@ -9,7 +9,7 @@ import { ReaderError, describeError, type ReaderErrorKind } from '../common/Read
 import { useReaderLook } from '../common/settings';
 import { Toolbar } from '../common/Toolbar';
 import { createBookEngine, pageFontCss, type BookEngine, type BookPlace, type BookTocEntry } from './book-engine';
-import { BookSearch } from './BookSearch';
+import { BookSearch, type BookSearchMemory } from './BookSearch';
 import { BookToc } from './BookToc';
 
 type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: ReaderErrorKind; detail: string };
@@ -26,6 +26,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
   const look = useReaderLook();
   const viewRef = useRef<HTMLDivElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
+  const searchMemory = useRef<BookSearchMemory>({ query: '', results: null });
   const engineRef = useRef<BookEngine | null>(null);
   const [status, setStatus] = useState<Status>({ kind: 'loading' });
   const [toc, setToc] = useState<BookTocEntry[]>([]);
@@ -306,7 +307,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
             }} />
         ) : null}
         {panel === 'search' && engineRef.current ? (
-          <BookSearch id="cm-r-book-search" engine={engineRef.current} initialQuery="" onGo={(cfi) => goTo(cfi, true)} />
+          <BookSearch id="cm-r-book-search" engine={engineRef.current} memory={searchMemory} onGo={(cfi) => goTo(cfi, true)} />
         ) : null}
         <div ref={stageRef} tabIndex={-1} className="cm-r-book-stage" role="region" aria-label={t('book.pages')} aria-busy={status.kind === 'loading'}>
           <button

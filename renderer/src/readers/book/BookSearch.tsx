@@ -5,11 +5,22 @@ import { useReaderT } from '../common/i18n';
 
 const LIMIT = 500;
 
-export function BookSearch({ id, engine, initialQuery, onGo }: { id: string; engine: BookEngine; initialQuery: string; onGo: (cfi: string) => void }) {
+/** What the panel found last: kept by the reader, so closing the panel to read loses nothing. */
+export interface BookSearchMemory {
+  query: string;
+  results: BookSearchResult[] | null;
+}
+
+export function BookSearch({ id, engine, memory, onGo }: { id: string; engine: BookEngine; memory: { current: BookSearchMemory }; onGo: (cfi: string) => void }) {
   const { t } = useReaderT();
-  const [query, setQuery] = useState(initialQuery);
-  const [results, setResults] = useState<BookSearchResult[] | null>(null);
+  const [query, setQuery] = useState(memory.current.query);
+  const [results, setResults] = useState<BookSearchResult[] | null>(memory.current.results);
+
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // A search cut short by closing the panel is not kept as if it were complete.
+  useEffect(() => {
+    memory.current = { query, results: progress ? null : results };
+  }, [memory, query, results, progress]);
   const abort = useRef<AbortController | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
