@@ -45,7 +45,7 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'changmun-book-place-'));
   const library = path.join(tmp, 'library');
   mkdirSync(path.join(library, 'books'), { recursive: true });
-  for (const f of ['wasteland.epub', 'moby-dick.epub']) copyFileSync(corpusPath('epub', f), path.join(library, 'books', f));
+  for (const f of ['wasteland.epub', 'moby-dick.epub', 'regime-anticancer-arabic.epub']) copyFileSync(corpusPath('epub', f), path.join(library, 'books', f));
   preview = await startPreview(library);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
@@ -138,5 +138,29 @@ describe.skipIf(!corpusAvailable)('the book reader keeps the place (corpus books
     await page.waitForTimeout(1200);
     const after = /이 장 (\d+)\/\d+쪽/.exec(await pageFigure());
     expect(after?.[1], await pageFigure()).toBe(before![1]);
+  });
+
+  it('a right-to-left book keeps its page through the contents opening and closing and the text size', async () => {
+    await page.goto(`${preview.url}#/read/${encodeURIComponent('books/regime-anticancer-arabic.epub')}`);
+    await page.waitForFunction(() => document.querySelector('.cm-r-book-stage')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 30_000 });
+    const footer = () => page.locator('.cm-r-book-footer').innerText();
+    const at = async () => /(\d+)% 읽음/.exec(await footer())?.[1];
+    for (let i = 0; i < 60 && !/이 장 (1[5-9]|[2-9]\d)\/\d+쪽/.test(await footer()); i++) {
+      await page.keyboard.press('PageDown');
+      await page.waitForTimeout(150);
+    }
+    await page.waitForTimeout(800);
+    const start = await footer();
+    expect(start).toMatch(/오른쪽에서 왼쪽으로[\s\S]*이 장 (1[5-9]|[2-9]\d)\//);
+    const percent = await at();
+    const toc = page.getByRole('button', { name: '차례' });
+    await toc.click();
+    await expect.poll(at, { timeout: 5000 }).toBe(percent);
+    await toc.click();
+    await expect.poll(footer, { timeout: 5000 }).toBe(start);
+    await page.getByRole('button', { name: '글자 크게' }).click();
+    await expect.poll(at, { timeout: 5000 }).toBe(percent);
+    await page.getByRole('button', { name: '글자 작게' }).click();
+    await expect.poll(footer, { timeout: 5000 }).toBe(start);
   });
 });

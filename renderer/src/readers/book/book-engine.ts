@@ -655,7 +655,7 @@ class EpubJsEngine implements BookEngine {
       // (its own window listener, at its own page start), the size is unchanged and it does
       // nothing: then the anchor is shown here.
       this.rendition?.resize(undefined, undefined, this.anchor ?? undefined);
-      this.backToAnchor(0);
+      this.backToAnchor(300);
     } catch {
       // not rendered yet
     }
