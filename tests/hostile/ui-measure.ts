@@ -210,7 +210,7 @@ export async function measureUi(library: string, queries: string[], log: (s: str
     if ((await more.count()) > 0) {
       await more.focus();
       await page.keyboard.press('Enter');
-      await page.waitForFunction((n) => document.querySelectorAll('.result-list > li').length > n, showMore.before, { timeout: 30_000 }).catch(() => undefined);
+      await page.waitForFunction(`document.querySelectorAll('.result-list > li').length > ${showMore.before}`, undefined, { timeout: 30_000 }).catch(() => undefined);
       await page.waitForTimeout(300);
       showMore.after = await resultCount();
       showMore.focusedAt = (await page.evaluate(`(() => {
