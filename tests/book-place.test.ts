@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, startPreview, type Preview } from './helpers/browser.js';
+import { launchBrowser, screenshotPath, startPreview, waitForBookReady, waitForIndexComplete, type Preview } from './helpers/browser.js';
 import { corpusAvailable, corpusPath } from './helpers/paths.js';
 import { removeTree } from './hostile/corpus.js';
 
@@ -50,10 +50,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
   await page.goto(preview.url);
-  await page.waitForFunction(async () => {
-    const r = await fetch('api/getIndexStatus', { method: 'POST', body: '[]', headers: { 'Content-Type': 'application/json' } });
-    return ((await r.json()) as { complete: boolean }).complete;
-  }, undefined, { timeout: 120_000, polling: 500 });
+  await waitForIndexComplete(page);
 }, 180_000);
 
 afterAll(async () => {
@@ -121,7 +118,7 @@ describe.skipIf(!corpusAvailable)('the book reader keeps the place (corpus books
 
   it('a page turned to in a long chapter stays on screen when the contents open and close', async () => {
     await page.goto(`${preview.url}#/read/${encodeURIComponent('books/moby-dick.epub')}`);
-    await page.waitForFunction(() => document.querySelector('.cm-r-book-stage')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 30_000 });
+    await waitForBookReady(page);
     // Into a long chapter, a few pages in.
     const pageFigure = () => page.locator('.cm-r-book-footer').innerText();
     for (let i = 0; i < 40 && !/이 장 ([4-9]|\d\d)\/\d+쪽/.test(await pageFigure()); i++) {
@@ -142,7 +139,7 @@ describe.skipIf(!corpusAvailable)('the book reader keeps the place (corpus books
 
   it('a right-to-left book keeps its page through the contents opening and closing and the text size', async () => {
     await page.goto(`${preview.url}#/read/${encodeURIComponent('books/regime-anticancer-arabic.epub')}`);
-    await page.waitForFunction(() => document.querySelector('.cm-r-book-stage')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 30_000 });
+    await waitForBookReady(page);
     const footer = () => page.locator('.cm-r-book-footer').innerText();
     const at = async () => /(\d+)% 읽음/.exec(await footer())?.[1];
     for (let i = 0; i < 60 && !/이 장 (1[5-9]|[2-9]\d)\/\d+쪽/.test(await footer()); i++) {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotPath, startPreview, type Preview } from './helpers/browser.js';
+import { launchBrowser, screenshotPath, startPreview, waitForBookReady, waitForIndexComplete, type Preview } from './helpers/browser.js';
 import { CONTENT_SAMPLE } from './helpers/paths.js';
 import { copyContentSample, removeTree, writeHostileCorpus, type HostileFile } from './hostile/corpus.js';
 import { PWNED, REMOTE_HOSTS } from './hostile/markup.js';
@@ -52,7 +52,7 @@ async function openAndHandle(itemPath: string): Promise<void> {
     await page.waitForFunction(() => (document.querySelector('article.cm-r-article')?.textContent ?? '').trim().length > 0, undefined, { timeout: 30_000 });
   } else if (kind === 'book') {
     await page.locator('.cm-r-book-frame iframe').first().waitFor({ state: 'attached', timeout: 30_000 });
-    await page.waitForFunction(() => document.querySelector('.cm-r-book-stage')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 30_000 });
+    await waitForBookReady(page);
   } else {
     await page.locator('.cm-r-transcript').first().waitFor({ timeout: 30_000 });
     await page.waitForFunction(() => !document.querySelector('.cm-r-transcript .cm-r-status'), undefined, { timeout: 30_000 });
@@ -76,7 +76,7 @@ async function openAndHandle(itemPath: string): Promise<void> {
 async function openBook(itemPath: string): Promise<void> {
   await page.goto(`${preview.url}#/read/${encodeURIComponent(itemPath)}`);
   await page.locator('.cm-r-book-frame iframe').first().waitFor({ state: 'attached', timeout: 30_000 });
-  await page.waitForFunction(() => document.querySelector('.cm-r-book-stage')?.getAttribute('aria-busy') === 'false', undefined, { timeout: 30_000 });
+  await waitForBookReady(page);
 }
 
 /** The text of the book page on screen ('' when the frame shows nothing). */
@@ -115,10 +115,7 @@ beforeAll(async () => {
   page.on('pageerror', (e) => pageErrors.push(`${decodeURIComponent(page.url().split('#')[1] ?? '')}: ${e.message}`));
   await page.goto(preview.url);
   await page.locator('.item-card').first().waitFor({ timeout: 60_000 });
-  await page.waitForFunction(async () => {
-    const r = await fetch('api/getIndexStatus', { method: 'POST', body: '[]', headers: { 'Content-Type': 'application/json' } });
-    return ((await r.json()) as { complete: boolean }).complete;
-  }, undefined, { timeout: 120_000, polling: 500 });
+  await waitForIndexComplete(page);
 }, 180_000);
 
 afterAll(async () => {

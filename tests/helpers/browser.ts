@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { REPO_ROOT } from './paths.js';
 
 export const CHROMIUM = process.env.CHANGMUN_CHROMIUM ?? '/usr/bin/chromium';
@@ -66,4 +66,19 @@ export async function startPreview(folder: string, env: NodeJS.ProcessEnv = proc
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/** Waits until the preview's index is complete (from then on, search answers are whole). */
+export async function waitForIndexComplete(page: Page, timeoutMs = 120_000): Promise<void> {
+  const ask = `fetch('api/getIndexStatus', { method: 'POST', body: '[]', headers: { 'Content-Type': 'application/json' } }).then((r) => r.json()).then((s) => s.complete === true)`;
+  const until = Date.now() + timeoutMs;
+  while (!((await page.evaluate(ask)) as boolean)) {
+    if (Date.now() > until) throw new Error(`changmun tests: the index was not complete after ${timeoutMs / 1000} s`);
+    await page.waitForTimeout(500);
+  }
+}
+
+/** Waits until the book reader has its first page on screen (its page area no longer busy). */
+export async function waitForBookReady(page: Page): Promise<void> {
+  await page.locator('.cm-r-book-stage[aria-busy="false"]').waitFor({ timeout: 30_000 });
 }
