@@ -130,6 +130,15 @@ function normPath(u: string | undefined): string {
   return x.normalize('NFC');
 }
 
+/** The range a CFI names in `doc`, or undefined when it is not there. */
+function rangeOf(cfi: string, doc: Document): Range | undefined {
+  try {
+    return new EpubCFI(cfi).toRange(doc) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const THEMES: Record<BookTheme, { bg: string; fg: string; link: string }> = {
   light: { bg: '#ffffff', fg: '#1d1f21', link: '#1b5fc4' },
   sepia: { bg: '#f5ecd7', fg: '#3a2e1f', link: '#7a4b12' },
@@ -514,35 +523,23 @@ class EpubJsEngine implements BookEngine {
     return best;
   }
 
-  /** The label of the nearest entry at or before section `index`. */
-  private labelBefore(index: number, doc?: Document, at?: Node | Range): string {
+  /** The entry `at` falls under in section `index`, or else the last entry of an earlier section. */
+  private entryBefore(index: number, doc?: Document, at?: Node | Range): BookTocEntry | undefined {
     const here = this.entryAt(index, doc, at);
-    if (here) return here.label;
+    if (here) return here;
     for (let i = index - 1; i >= 0; i--) {
       const entries = this.tocEntriesBySection().get(i);
-      if (entries?.length) return entries[entries.length - 1]!.label;
+      if (entries?.length) return entries[entries.length - 1];
     }
-    return '';
+    return undefined;
   }
 
   currentTocHref(): string | undefined {
     const place = this.place;
     if (!place || !this.book) return undefined;
     const contents = this.rendition?.getContents().find((c) => c.sectionIndex === place.sectionIndex) ?? this.rendition?.getContents()[0];
-    let range: Range | undefined;
-    try {
-      // The chapter on screen: one whose heading is on this page counts (so, the page's end).
-      range = (contents ? new EpubCFI(place.endCfi).toRange(contents.document) : undefined) ?? undefined;
-    } catch {
-      range = undefined;
-    }
-    const here = this.entryAt(place.sectionIndex, contents?.document, range ?? undefined);
-    if (here) return here.href;
-    for (let i = place.sectionIndex - 1; i >= 0; i--) {
-      const entries = this.tocEntriesBySection().get(i);
-      if (entries?.length) return entries[entries.length - 1]!.href;
-    }
-    return undefined;
+    // The chapter on screen: one whose heading is on this page counts (so, the page's end).
+    return this.entryBefore(place.sectionIndex, contents?.document, contents ? rangeOf(place.endCfi, contents.document) : undefined)?.href;
   }
 
   async search(query: string, options: BookSearchOptions = {}): Promise<BookSearchResult[]> {
@@ -567,19 +564,14 @@ class EpubJsEngine implements BookEngine {
           const cfi = this.cfiOf(doc, m, section.cfiBase);
           if (!cfi) continue;
           const ex = excerptOf(m);
-          results.push({ cfi, excerpt: ex.text, start: ex.start, end: ex.end, sectionIndex: i, sectionLabel: this.labelBefore(i, doc, m.node) });
+          results.push({ cfi, excerpt: ex.text, start: ex.start, end: ex.end, sectionIndex: i, sectionLabel: this.entryBefore(i, doc, m.node)?.label ?? '' });
         }
         if (matches.length === 0) {
           // Plain text, for what the analysis drops (punctuation, a part of a word).
           for (const f of section.find(q).slice(0, limit - results.length)) {
             const at = f.excerpt.toLowerCase().indexOf(q.toLowerCase());
-            let range: Range | undefined;
-            try {
-              range = new EpubCFI(f.cfi).toRange(doc) ?? undefined;
-            } catch {
-              range = undefined;
-            }
-            results.push({ cfi: f.cfi, excerpt: f.excerpt, start: Math.max(0, at), end: at < 0 ? 0 : at + q.length, sectionIndex: i, sectionLabel: this.labelBefore(i, doc, range) });
+            const label = this.entryBefore(i, doc, rangeOf(f.cfi, doc))?.label ?? '';
+            results.push({ cfi: f.cfi, excerpt: f.excerpt, start: Math.max(0, at), end: at < 0 ? 0 : at + q.length, sectionIndex: i, sectionLabel: label });
           }
         }
       } catch {
