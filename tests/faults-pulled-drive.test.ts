@@ -78,9 +78,19 @@ const leftovers = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((n
 /** Files in the index folder that its manifest does not name: a generation the kill cut short. */
 function uncommitted(indexDir: string): number {
   if (!existsSync(path.join(indexDir, 'manifest.json'))) return existsSync(indexDir) ? readdirSync(indexDir).length : 0;
-  const m = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as { catalog: string; vocabulary: string; shards: { id: string }[] };
-  const named = new Set(['manifest.json', m.catalog, m.vocabulary, ...m.shards.flatMap((s) => [`shard-${s.id}.idx.gz`, `shard-${s.id}.txt`])]);
-  return readdirSync(indexDir).filter((n) => !named.has(n)).length;
+  return readdirSync(indexDir).filter((n) => !namedByManifest(indexDir).has(n)).length;
+}
+
+/** The files the index manifest names: catalog, segment descriptions and what each of them names. */
+function namedByManifest(indexDir: string): Set<string> {
+  const m = JSON.parse(readFileSync(path.join(indexDir, 'manifest.json'), 'utf8')) as { generation: number; segments: { id: string }[] };
+  const named = new Set(['manifest.json', `catalog-${m.generation}.json.gz`]);
+  for (const s of m.segments) {
+    named.add(`seg-${s.id}.json`).add(`seg-${s.id}.dict`).add(`seg-${s.id}.post`);
+    const meta = JSON.parse(readFileSync(path.join(indexDir, `seg-${s.id}.json`), 'utf8')) as { parts: { run: string }[] };
+    for (const p of meta.parts) named.add(`${p.run}.text`).add(`${p.run}.chunks`);
+  }
+  return named;
 }
 
 let tmp = '';
@@ -146,20 +156,19 @@ describe('a drive pulled while the index is saved (generations)', () => {
         expect(acknowledged, `kill ${k}`).toBe(0);
         continue;
       }
-      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { generation: number; catalog: string; shards: { id: string }[] };
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { generation: number };
       expect(manifest.generation, `kill ${k}`).toBeGreaterThanOrEqual(acknowledged);
-      // Everything the manifest names is there, whole.
-      JSON.parse(readFileSync(path.join(location.dataDir, 'index', manifest.catalog), 'utf8'));
-      for (const s of manifest.shards) expect(existsSync(path.join(location.dataDir, 'index', `shard-${s.id}.idx.gz`)), `kill ${k}: shard ${s.id}`).toBe(true);
+      // Everything the manifest names is there.
+      for (const name of namedByManifest(path.join(location.dataDir, 'index'))) expect(existsSync(path.join(location.dataDir, 'index', name)), `kill ${k}: ${name}`).toBe(true);
 
       const index = new LibraryIndex(location, { save: false, workers: 1 });
       try {
         const summary = await index.start();
-        expect(summary.loadedFromDrive, `kill ${k}: the saved index of generation ${manifest.generation} did not load`).toBe(true);
+        expect(summary.loadedFromDrive, `kill ${k}: the saved index of generation ${manifest.generation} did not load: ${JSON.stringify(summary)}`).toBe(true);
         loadedFromDrive++;
         const { settings } = await readLibrarySettings(location.libraryRoot);
         const { files } = await listContentFiles(location.libraryRoot, settings);
-        expect(summary.items).toBe(files.filter((f) => !/\.(srt|vtt|smi)$/.test(f.path)).length);
+        expect(summary.items, `kill ${k}: ${JSON.stringify(summary)} ${index.catalog.items.map((i) => i.path).join(",")}`).toBe(files.filter((f) => !/\.(srt|vtt|smi)$/.test(f.path)).length);
         expect(index.engine.search('타이타닉을').results[0]?.path).toBe('articles/history/타이타닉호의-마지막-밤.html');
         expect(index.engine.search('PULLWORD').results.map((r) => r.path)).toEqual(['articles/daily-life/running-a-small-library.txt']);
       } finally {

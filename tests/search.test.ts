@@ -195,7 +195,7 @@ describe('the saved index', () => {
     const index = new LibraryIndex(resolveLibraryFolder(dir), {
       workers: 1,
       save: false,
-      shardChars: 1,
+      runChars: 1,
       batchFiles: 2,
       onProgress: (p) => {
         if (p.phase === 'indexing') seen.push(index.engine.search('바다'));

@@ -12,7 +12,8 @@ import type { LibrarySettings } from './drive/library-json.js';
 import { readLibrarySettings } from './catalog/scan.js';
 import { fileKindOf } from './catalog/file-kinds.js';
 import { SearchService } from './search/service.js';
-import { readManifest, readSavedCatalog, type SavedCatalog, type SavedItem } from './search/store.js';
+import type { SavedCatalog, SavedItem } from './catalog/saved.js';
+import { readSavedIndex } from './search/saved-index.js';
 import { decodeText } from './extract/encoding.js';
 import { articleFormatOf, extractArticle, titleFromFileName } from './extract/article/index.js';
 import { subtitleFormatOf } from './extract/subtitles/index.js';
@@ -96,7 +97,7 @@ export class LibraryService implements ChangmunApi {
     const { libraryRoot, dataDir } = this.location;
     const [{ settings, problems }, saved, writable] = await Promise.all([
       readLibrarySettings(libraryRoot),
-      savedCatalogOf(dataDir),
+      savedCatalogOf(this.location),
       canWrite(dataDir),
     ]);
     // The saved catalog lets the home screen fill at once while the worker loads and checks.
@@ -319,13 +320,10 @@ function cleanSearchOptions(o: unknown): SearchOptions {
   return out;
 }
 
-async function savedCatalogOf(dataDir: string): Promise<SavedCatalog | undefined> {
-  try {
-    const manifest = await readManifest(dataDir);
-    return manifest ? await readSavedCatalog(dataDir, manifest) : undefined;
-  } catch {
-    return undefined;
-  }
+/** The catalog the drive saved, when it can be trusted (checked, and as signed on a signed drive). */
+async function savedCatalogOf(location: LibraryLocation): Promise<SavedCatalog | undefined> {
+  const read = await readSavedIndex(location).catch(() => undefined);
+  return read?.status === 'ok' ? read.catalog : undefined;
 }
 
 /** Whether the drive takes writes, asked without writing (a write would change its timestamps). */

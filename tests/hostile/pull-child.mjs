@@ -5,7 +5,7 @@
 // and prints one line per save that finished: `saved <positions>` or `generation <n>` (and, for the
 // index, `saving` when a generation starts to be written).
 // Built code only (build/main/…): the tests run after `npm run build`.
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -36,8 +36,12 @@ if (mode === 'state') {
     // Each generation has something to save: a changed article, and now and then a new or gone one.
     appendFileSync(path.join(location.libraryRoot, 'articles', 'daily-life', 'running-a-small-library.txt'), `\nAdded line ${process.pid}-${i} PULLWORD.\n`);
     const extra = path.join(location.libraryRoot, 'articles', `pulled-${i % 3}.md`);
-    if (i % 2 === 0) writeFileSync(extra, `# 뽑힌 드라이브 ${i}\n\n드라이브를 뽑는 시험 PULLEDDRIVE 문서 ${i}.\n`);
-    else rmSync(extra, { force: true });
+    if (i % 2 === 0) {
+      // Whole or not at all (under a hidden name first): the kill is for the index, not for this file.
+      const tmp = path.join(path.dirname(extra), `.pulled-${process.pid}.tmp`);
+      writeFileSync(tmp, `# 뽑힌 드라이브 ${i}\n\n드라이브를 뽑는 시험 PULLEDDRIVE 문서 ${i}.\n`);
+      renameSync(tmp, extra);
+    } else rmSync(extra, { force: true });
     let announced = false;
     const onProgress = (p) => {
       // The moment the test waits for: from here on the new generation is being written.

@@ -9,7 +9,7 @@ import { areaOf, isLooseLibrary, listDriveFiles, type DriveArea } from '../manif
 import { sha256File } from '../manifest/hash.js';
 import { displayFingerprint } from '../manifest/keys.js';
 import { readDriveManifest } from '../manifest/manifest.js';
-import type { SavedItem } from '../search/store.js';
+import type { SavedItem } from '../catalog/saved.js';
 import type { ItemType, Problem } from '../types.js';
 import { checkName, volumeLabel, type GiveawayFinding } from './giveaway.js';
 import { playVerdict, probeMedia, type MediaStreams, type PlayVerdict } from './media-probe.js';

@@ -1,12 +1,12 @@
 // How much there is to read in each item, for the report's hours of reading. From the stored text of
 // a saved index when it is up to date (nothing is extracted again), else by reading every file now.
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import type { LibraryLocation } from '../drive/locate.js';
 import { listContentFiles, readLibrarySettings, scanLibrary } from '../catalog/scan.js';
+import type { SavedCatalog, SavedItem } from '../catalog/saved.js';
 import { planUpdate } from '../search/library-index.js';
-import { ContentShard } from '../search/shard.js';
-import { indexDir, readManifest, readSavedCatalog, type SavedCatalog, type SavedItem } from '../search/store.js';
+import { dataDirOf, openSavedSegment, readSavedIndex } from '../search/saved-index.js';
+import { DriveStorage } from '../search/store/storage.js';
+import type { IndexManifest } from '../search/store/index-files.js';
 import type { Item } from '../types.js';
 
 export interface TextAmount {
@@ -45,10 +45,10 @@ export function countText(text: string, into: TextAmount = { hangul: 0, other: 0
 }
 
 export async function catalogWithText(location: LibraryLocation, onProgress?: (done: number, total: number, current?: string) => void): Promise<CatalogWithText> {
-  const saved = await freshSavedCatalog(location);
+  const saved = await freshSavedIndex(location);
   if (saved) {
-    const text = await textFromShards(location.dataDir, saved);
-    if (text) return { catalog: saved, text, source: 'saved-index' };
+    const text = await textFromSegments(location, saved.manifest, saved.catalog);
+    if (text) return { catalog: saved.catalog, text, source: 'saved-index' };
   }
   const { catalog } = await scanLibrary(location.libraryRoot, { onProgress: (p) => onProgress?.(p.done, p.total, p.current) });
   const text = new Map<string, TextAmount>();
@@ -60,40 +60,41 @@ export async function catalogWithText(location: LibraryLocation, onProgress?: (d
   };
 }
 
-/** The saved catalog when every file is as it was indexed, else undefined. */
-async function freshSavedCatalog(location: LibraryLocation): Promise<SavedCatalog | undefined> {
-  const manifest = await readManifest(location.dataDir);
-  if (!manifest) return undefined;
+/** The saved index when every file is as it was indexed, else undefined. */
+async function freshSavedIndex(location: LibraryLocation): Promise<{ manifest: IndexManifest; catalog: SavedCatalog } | undefined> {
+  const read = await readSavedIndex(location).catch(() => undefined);
+  if (read?.status !== 'ok') return undefined;
+  const saved = read.catalog;
   try {
-    const saved = await readSavedCatalog(location.dataDir, manifest);
     const { settings } = await readLibrarySettings(location.libraryRoot);
     if (JSON.stringify(settings) !== JSON.stringify(saved.settings)) return undefined;
     const { files } = await listContentFiles(location.libraryRoot, settings);
     const plan = planUpdate(saved, files);
-    return plan.toExtract.length === 0 && plan.removed.length === 0 ? saved : undefined;
+    return plan.toExtract.length === 0 && plan.removed.length === 0 ? { manifest: read.manifest, catalog: saved } : undefined;
   } catch {
     return undefined;
   }
 }
 
-async function textFromShards(dataDir: string, catalog: SavedCatalog): Promise<Map<string, TextAmount> | undefined> {
+async function textFromSegments(location: LibraryLocation, manifest: IndexManifest, catalog: SavedCatalog): Promise<Map<string, TextAmount> | undefined> {
   const owner = new Map<string, SavedItem>(catalog.items.map((i) => [i.path, i]));
   const text = new Map<string, TextAmount>();
-  const shards = new Set(catalog.items.map((i) => i.shard).filter((s): s is string => s !== undefined));
+  const storage = new DriveStorage(dataDirOf(location));
   try {
-    for (const id of shards) {
-      const dir = indexDir(dataDir);
-      const file = await ContentShard.readMeta(dir, id);
-      const body = await fs.readFile(path.join(dir, `shard-${id}.txt`));
-      file.chunks.forEach((chunk, local) => {
-        const itemPath = file.itemPaths[chunk.item];
-        const item = itemPath === undefined ? undefined : owner.get(itemPath);
-        // Chunks of an item that a newer shard replaced are still in the old shard: skip them.
-        if (!item || item.shard !== id || item.type === 'video') return;
-        const t = text.get(item.path) ?? { hangul: 0, other: 0 };
-        countText(body.toString('utf8', file.offsets[local], file.offsets[local + 1]), t);
-        text.set(item.path, t);
-      });
+    for (const entry of manifest.segments) {
+      const { segment } = await openSavedSegment(location, entry, storage);
+      try {
+        for (let local = 0; local < segment.chunkCount; local++) {
+          const item = owner.get(segment.itemPaths[segment.itemIndexOf(local)]!);
+          // Chunks of an item that a newer segment replaced are still in the old one: skip them.
+          if (!item || item.shard !== segment.id || item.type === 'video') continue;
+          const t = text.get(item.path) ?? { hangul: 0, other: 0 };
+          countText(segment.textOf(local), t);
+          text.set(item.path, t);
+        }
+      } finally {
+        segment.close();
+      }
     }
   } catch {
     return undefined;

@@ -1,12 +1,13 @@
 // The search engine: titles and chunk text of every item, queried the same way whether the index
-// was loaded from the drive or is being built in memory right now (then answers say incomplete).
+// was loaded from the drive (segments read in place) or is being built in memory right now (then
+// answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
+// caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemType } from '../types.js';
 import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from './analyze.js';
 import { createTitleIndex, RAW_TERM } from './config.js';
-import { ContentShard } from './shard.js';
+import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { cutSnippet } from './snippet.js';
 import type { SearchHit, SearchOptions, SearchResponse, SearchResultItem } from './types.js';
-import { Vocabulary } from './vocabulary.js';
 
 /** What the engine keeps of an item: everything but its chunks. */
 export interface IndexedItem {
@@ -21,7 +22,7 @@ export interface IndexedItem {
 
 interface EngineItem extends IndexedItem {
   seq: number;
-  /** The shard that holds this item's current chunks (older shards may hold stale ones). */
+  /** The segment that holds this item's current chunks (older segments may hold stale ones). */
   shard?: string;
   titleTerms: string[];
   titleNorm: string;
@@ -38,10 +39,32 @@ const MAX_GROUPS = 16;
 const CUE_LOOKUPS_PER_ITEM = 50;
 
 interface ChunkHit {
-  shard: ContentShard;
+  segment: SearchSegment;
   local: number;
   mask: number;
   score: number;
+}
+
+/** Per-segment scratch arrays for one query at a time, cleared by moving the epoch on. */
+class Scratch {
+  mark: Uint32Array;
+  score: Float64Array;
+  mask: Uint32Array;
+  epoch = 0;
+  constructor(n: number) {
+    this.mark = new Uint32Array(n);
+    this.score = new Float64Array(n);
+    this.mask = new Uint32Array(n);
+  }
+  /** A fresh base: marks below it are old. Values base+0…base+31 belong to this query. */
+  next(): number {
+    this.epoch++;
+    if (this.epoch * 32 + 32 >= 0xffffffff) {
+      this.mark.fill(0);
+      this.epoch = 1;
+    }
+    return this.epoch * 32;
+  }
 }
 
 export function toIndexedItem(item: Item): IndexedItem {
@@ -53,25 +76,25 @@ export class SearchEngine {
   private readonly items = new Map<string, EngineItem>();
   private readonly bySeq = new Map<number, EngineItem>();
   private readonly titles = createTitleIndex();
-  private readonly shards: ContentShard[] = [];
-  readonly vocabulary: Vocabulary;
+  private segments: SearchSegment[] = [];
   private nextSeq = 0;
-  /** False while shards are still loading or files are still being indexed. */
+  private readonly scratch = new WeakMap<SearchSegment, Scratch>();
+  /** False while segments are still loading or files are still being indexed. */
   complete = true;
-
-  constructor(vocabulary = new Vocabulary()) {
-    this.vocabulary = vocabulary;
-  }
 
   get itemCount(): number {
     return this.items.size;
   }
 
   get shardIds(): string[] {
-    return this.shards.map((s) => s.id);
+    return this.segments.map((s) => s.id);
   }
 
-  /** Register (or replace) an item; `shard` names the shard holding its chunks. */
+  get segmentList(): readonly SearchSegment[] {
+    return this.segments;
+  }
+
+  /** Register (or replace) an item; `shard` names the segment holding its chunks. */
   putItem(meta: IndexedItem, shard?: string): void {
     this.removeItem(meta.path);
     const seq = this.nextSeq++;
@@ -101,23 +124,79 @@ export class SearchEngine {
     return this.items.has(path);
   }
 
-  /** Attach a loaded shard. Its items must be registered with `putItem(meta, shard.id)`. */
-  addShard(shard: ContentShard): void {
-    this.shards.push(shard);
+  /** Attach a segment. Its items must be registered with `putItem(meta, segment.id)`. */
+  addSegment(segment: SearchSegment): void {
+    this.segments.push(segment);
   }
 
-  /** Index these items' chunks as a new shard, and make it their live one. */
-  /** Index these items' chunks into the shard `shardId` (made, or grown while still open). */
-  indexItems(shardId: string, items: Item[], vocabulary: Vocabulary = this.vocabulary): ContentShard {
-    let shard = this.shards.find((s) => s.id === shardId);
-    if (shard) shard.append(items, vocabulary);
-    else this.shards.push((shard = ContentShard.build(shardId, items, vocabulary)));
-    for (const item of items) this.putItem(toIndexedItem(item), shardId);
-    return shard;
+  /** Put `segment` where the segments named `ids` were (a merge of runs); returns the ones replaced. */
+  replaceSegments(ids: readonly string[], segment: SearchSegment): SearchSegment[] {
+    const gone = this.segments.filter((s) => ids.includes(s.id));
+    const at = this.segments.findIndex((s) => ids.includes(s.id));
+    this.segments = this.segments.filter((s) => !ids.includes(s.id));
+    this.segments.splice(at < 0 ? this.segments.length : at, 0, segment);
+    return gone;
+  }
+
+  /** Items whose chunks were in the segments `from` now have them in segment `to` (a merge). */
+  reassign(from: readonly string[], to: string): void {
+    for (const item of this.items.values()) if (item.shard !== undefined && from.includes(item.shard)) item.shard = to;
+  }
+
+  removeSegment(segment: SearchSegment): void {
+    this.segments = this.segments.filter((s) => s !== segment);
+  }
+
+  /**
+   * Index these items' chunks in memory, in the segment `segmentId` (made, or grown while it is a
+   * run being built), and make it their live one.
+   */
+  indexItems(segmentId: string, items: Item[]): MemoryRun {
+    let run = this.segments.find((s) => s.id === segmentId);
+    if (!(run instanceof MemoryRun)) {
+      if (run) throw new Error(`changmun: segment ${segmentId} is already written`);
+      run = new MemoryRun(segmentId);
+      this.segments.push(run);
+    }
+    const memory = run as MemoryRun;
+    for (const item of items) {
+      memory.addItem(
+        item.path,
+        item.chunks.map((c) => ({
+          text: c.text,
+          terms: analyze(c.text),
+          place: { locator: c.locator, ...(c.language ? { language: c.language } : {}), ...(c.cues ? { cues: c.cues } : {}) },
+        })),
+      );
+    }
+    for (const item of items) this.putItem(toIndexedItem(item), segmentId);
+    return memory;
   }
 
   close(): void {
-    for (const s of this.shards) s.close();
+    for (const s of this.segments) s.close();
+  }
+
+  /** Terms starting with `prefix` over every segment, the most frequent first. */
+  completions(prefix: string, max: number): string[] {
+    if (this.segments.length === 1) return this.segments[0]!.complete(prefix, max).map((c) => c.term);
+    const df = new Map<string, number>();
+    for (const s of this.segments) for (const c of s.complete(prefix, max)) df.set(c.term, (df.get(c.term) ?? 0) + c.df);
+    return [...df].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([t]) => t);
+  }
+
+  /** Chunks of every segment holding the term. */
+  frequency(term: string): number {
+    return this.segments.reduce((n, s) => n + s.frequency(term), 0);
+  }
+
+  private scratchOf(segment: SearchSegment): Scratch {
+    let s = this.scratch.get(segment);
+    if (!s || s.mark.length < segment.chunkCount) {
+      s = new Scratch(Math.max(segment.chunkCount, 1024));
+      this.scratch.set(segment, s);
+    }
+    return s;
   }
 
   search(query: string, options: SearchOptions = {}): SearchResponse {
@@ -133,7 +212,7 @@ export class SearchEngine {
       seen.add(t);
     }
     if (qa.prefix !== undefined && !seen.has(qa.prefix)) {
-      const completions = this.vocabulary.complete(qa.prefix, MAX_COMPLETIONS);
+      const completions = this.completions(qa.prefix, MAX_COMPLETIONS);
       groups.push(completions.length > 0 ? completions : [qa.prefix]);
     }
     groups.splice(MAX_GROUPS);
@@ -147,51 +226,92 @@ export class SearchEngine {
       (!options.collection || item.collections.includes(options.collection));
 
     // Chunks. Every word must match: intersect, rarest word first, so common words cost one pass
-    // over their list and no bookkeeping. Only when nothing has every word are partial matches
-    // counted (a second, rarer pass).
+    // over their list. Only when nothing has every word are partial matches counted.
     const full = groups.length > 0 ? (1 << groups.length) - 1 : 0;
     const hitsByItem = new Map<EngineItem, ChunkHit[]>();
-    const addHit = (shard: ContentShard, local: number, mask: number, score: number) => {
-      const item = this.items.get(shard.itemPathOf(local));
-      if (!item || item.shard !== shard.id || !accept(item)) return;
+    const itemOf = (segment: SearchSegment, cache: (EngineItem | null | undefined)[], local: number): EngineItem | null => {
+      const idx = segment.itemIndexOf(local);
+      let item = cache[idx];
+      if (item === undefined) {
+        const found = this.items.get(segment.itemPaths[idx]!);
+        item = found && found.shard === segment.id && accept(found) ? found : null;
+        cache[idx] = item;
+      }
+      return item;
+    };
+    const addHit = (segment: SearchSegment, item: EngineItem, local: number, mask: number, score: number) => {
       let list = hitsByItem.get(item);
       if (!list) hitsByItem.set(item, (list = []));
-      list.push({ shard, local, mask, score });
+      list.push({ segment, local, mask, score });
     };
-    const lists = new Map<ContentShard, number[][]>();
-    for (const shard of this.shards) {
-      const perGroup = groups.map((group) => (group.length === 1 ? shard.lookup(group[0]!) : unionOf(group.map((t) => shard.lookup(t)))));
-      lists.set(shard, perGroup);
+    const lists = new Map<SearchSegment, Uint32Array[]>();
+    for (const segment of this.segments) {
+      if (segment.chunkCount === 0) continue;
+      // Item acceptance depends on the filters: a fresh lookup table per query and segment.
+      const cache: (EngineItem | null | undefined)[] = new Array(segment.itemPaths.length);
+      const perGroup = groups.map((group) => (group.length === 1 ? segment.postings(group[0]!) : unionOf(group.map((t) => segment.postings(t)))));
+      lists.set(segment, perGroup);
       if (perGroup.some((l) => l.length === 0)) continue;
-      const order = perGroup.map((l, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
-      let candidates = new Set(perGroup[order[0]!]);
-      for (const g of order.slice(1)) {
-        const next = new Set<number>();
-        for (const id of perGroup[g]!) if (candidates.has(id)) next.add(id);
-        candidates = next;
-        if (candidates.size === 0) break;
+      const order = perGroup.map((_, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
+      const s = this.scratchOf(segment);
+      const base = s.next();
+      const { mark, score } = s;
+      // mark[id] = base + (groups matched so far, rarest first).
+      for (let k = 0; k < order.length; k++) {
+        const list = perGroup[order[k]!]!;
+        if (k === 0) for (let i = 0; i < list.length; i++) mark[list[i]!] = base + 1;
+        else for (let i = 0; i < list.length; i++) if (mark[list[i]!] === base + k) mark[list[i]!] = base + k + 1;
       }
-      if (candidates.size === 0) continue;
-      const scores = new Map<number, number>();
+      const all = base + order.length;
+      const rarest = perGroup[order[0]!]!;
+      let any = false;
+      for (let i = 0; i < rarest.length; i++) {
+        if (mark[rarest[i]!] === all) {
+          any = true;
+          score[rarest[i]!] = 0;
+        }
+      }
+      if (!any) continue;
       for (const list of perGroup) {
-        // Earlier in FlexSearch's answer means the word is denser in that chunk.
-        list.forEach((id, rank) => {
-          if (candidates.has(id)) scores.set(id, (scores.get(id) ?? 0) + 1 - (0.5 * rank) / list.length);
-        });
+        // Earlier in the list means the word is denser in that chunk.
+        const n = list.length;
+        for (let rank = 0; rank < n; rank++) {
+          const id = list[rank]!;
+          if (mark[id] === all) score[id]! += 1 - (0.5 * rank) / n;
+        }
       }
-      for (const id of candidates) addHit(shard, id, full, scores.get(id) ?? 0);
+      for (let i = 0; i < rarest.length; i++) {
+        const id = rarest[i]!;
+        if (mark[id] !== all) continue;
+        const item = itemOf(segment, cache, id);
+        if (item) addHit(segment, item, id, full, score[id]!);
+      }
     }
     if (hitsByItem.size === 0 && groups.length > 1) {
-      for (const [shard, perGroup] of lists) {
-        const masks = new Map<number, number>();
-        const scores = new Map<number, number>();
+      for (const [segment, perGroup] of lists) {
+        const cache: (EngineItem | null | undefined)[] = new Array(segment.itemPaths.length);
+        const s = this.scratchOf(segment);
+        const base = s.next();
+        const { mark, score, mask } = s;
+        const touched: number[] = [];
         perGroup.forEach((list, g) => {
-          list.forEach((id, rank) => {
-            masks.set(id, (masks.get(id) ?? 0) | (1 << g));
-            scores.set(id, (scores.get(id) ?? 0) + 1 - (0.5 * rank) / list.length);
-          });
+          const n = list.length;
+          for (let rank = 0; rank < n; rank++) {
+            const id = list[rank]!;
+            if (mark[id] !== base) {
+              mark[id] = base;
+              mask[id] = 0;
+              score[id] = 0;
+              touched.push(id);
+            }
+            mask[id]! |= 1 << g;
+            score[id]! += 1 - (0.5 * rank) / n;
+          }
         });
-        for (const [id, mask] of masks) addHit(shard, id, mask, scores.get(id) ?? 0);
+        for (const id of touched) {
+          const item = itemOf(segment, cache, id);
+          if (item) addHit(segment, item, id, mask[id]!, score[id]!);
+        }
       }
     }
 
@@ -215,11 +335,6 @@ export class SearchEngine {
     }
 
     // Whole matches when there are any; else the best partial ones, marked as such.
-    const popcount = (m: number) => {
-      let n = 0;
-      for (; m; m &= m - 1) n++;
-      return n;
-    };
     const anyFull = titleTier.size > 0 || [...hitsByItem.values()].some((hs) => hs.some((h) => h.mask === full));
     const partial = !anyFull && groups.length > 1 && hitsByItem.size > 0;
     const ranked: { item: EngineItem; hits: ChunkHit[]; tier: number; coverage: number; score: number }[] = [];
@@ -233,7 +348,8 @@ export class SearchEngine {
       let best = 0;
       for (const h of hits) {
         if (h.score > best) best = h.score;
-        if (popcount(h.mask) > bestMask) bestMask = popcount(h.mask);
+        const pc = popcount(h.mask);
+        if (pc > bestMask) bestMask = pc;
       }
       const coverage = tier < 3 ? groups.length : bestMask;
       ranked.push({ item, hits, tier, coverage, score: best + Math.log2(1 + hits.length) });
@@ -257,18 +373,18 @@ export class SearchEngine {
       ...(tier < 3 ? { titleMatch: (['exact', 'prefix', 'words'] as const)[tier] } : {}),
       hitCount: hits.length,
       hits: hits.map((h, i): SearchHit => {
-        const meta = h.shard.chunks[h.local]!;
-        let locator = meta.locator;
-        if (meta.cues && i < CUE_LOOKUPS_PER_ITEM) {
+        const place = h.segment.placeOf(h.local);
+        let locator = place.locator;
+        if (place.cues && i < CUE_LOOKUPS_PER_ITEM) {
           // A subtitle chunk spans ~30 s: point at the cue that holds the first match.
-          const first = matchRanges(h.shard.textOf(h.local), terms, qa.prefix)[0];
+          const first = matchRanges(h.segment.textOf(h.local), terms, qa.prefix)[0];
           if (first) {
-            const cue = meta.cues.filter(([offset]) => offset <= first[0]).at(-1);
+            const cue = place.cues.filter(([at]) => at <= first[0]).at(-1);
             if (cue) locator = { ...locator, startMs: cue[1] };
           }
         }
-        const hit: SearchHit = { locator, ...(meta.language ? { language: meta.language } : {}) };
-        if (i < snippetsPerItem) Object.assign(hit, cutSnippet(h.shard.textOf(h.local), terms, qa.prefix));
+        const hit: SearchHit = { locator, ...(place.language ? { language: place.language } : {}) };
+        if (i < snippetsPerItem) Object.assign(hit, cutSnippet(h.segment.textOf(h.local), terms, qa.prefix));
         return hit;
       }),
     }));
@@ -293,21 +409,30 @@ export class SearchEngine {
   }
 }
 
+function popcount(m: number): number {
+  let n = 0;
+  for (let x = m; x; x &= x - 1) n++;
+  return n;
+}
+
 /** Ids in any of the lists, in the order of their best rank (a chunk dense in any form first). */
-function unionOf(lists: number[][]): number[] {
+function unionOf(lists: Uint32Array[]): Uint32Array {
+  const nonEmpty = lists.filter((l) => l.length > 0);
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? new Uint32Array(0);
   const seen = new Set<number>();
   const out: number[] = [];
-  const longest = Math.max(0, ...lists.map((l) => l.length));
+  const longest = Math.max(...nonEmpty.map((l) => l.length));
   for (let i = 0; i < longest; i++) {
-    for (const l of lists) {
-      const id = l[i];
-      if (id !== undefined && !seen.has(id)) {
+    for (const l of nonEmpty) {
+      if (i >= l.length) continue;
+      const id = l[i]!;
+      if (!seen.has(id)) {
         seen.add(id);
         out.push(id);
       }
     }
   }
-  return out;
+  return Uint32Array.from(out);
 }
 
 function sameTerms(a: string[], b: string[]): boolean {

@@ -1,21 +1,27 @@
-// A library's search index over its life: load what the drive has saved (titles first, then shard
-// by shard), notice files added, changed or removed since, index just those, and save the result
-// when the drive is writable. Queries can run at every moment; answers say when they are complete.
+// A library's search index over its life: load what the drive has saved (titles first, then the
+// segments, read in place), notice files added, changed or removed since, index just those, and
+// save the result when the drive is writable. Queries can run at every moment; answers say when
+// they are complete. A saved index that is damaged (at load or at any later read) or that is not
+// the one the drive's signer signed is dropped and built again from the library's files.
 import { setImmediate as yieldToQueries } from 'node:timers/promises';
 import type { Item, Problem } from '../types.js';
 import type { LibraryLocation } from '../drive/locate.js';
 import { collectionsOf, type LibrarySettings } from '../drive/library-json.js';
 import type { LibraryFile } from '../drive/walk.js';
+import type { SavedCatalog, SavedFile, SavedItem } from '../catalog/saved.js';
 import { listContentFiles, readLibrarySettings, skipProblems } from '../catalog/scan.js';
 import { assembleCatalog, type FileResult } from '../catalog/assemble.js';
 import { ExtractPool } from '../catalog/pool.js';
 import { fileKindOf } from '../catalog/file-kinds.js';
+import { analyze } from './analyze.js';
 import { SearchEngine, toIndexedItem } from './engine.js';
-import { ContentShard } from './shard.js';
-import {
-  commitGeneration, indexDir, isWritable, readManifest, readSavedCatalog, readVocabulary,
-  type IndexManifest, type SavedCatalog, type SavedFile, type SavedItem, type ShardEntry,
-} from './store.js';
+import { dataDirOf, openSavedSegment, readSavedIndex } from './saved-index.js';
+import { IndexDamagedError, isIndexDamaged } from './store/damage.js';
+import { commitGeneration, isWritable, type IndexManifest } from './store/index-files.js';
+import { DiskSegment, MemoryRun, mergeRuns, type SegmentMeta, type WrittenRun } from './store/segment.js';
+import { DriveStorage, MemoryStorage, type IndexStorage } from './store/storage.js';
+
+export type { SavedCatalog, SavedFile, SavedItem };
 
 export interface IndexProgress {
   phase: 'loading' | 'checking' | 'indexing' | 'saving' | 'done';
@@ -32,10 +38,14 @@ export interface IndexOptions {
   save?: boolean;
   /** Ignore the saved index and read every file again. */
   rebuild?: boolean;
-  /** Characters of text per shard before a new one is started. */
-  shardChars?: number;
+  /** Characters of text a run holds in memory before it is written out. */
+  runChars?: number;
   /** Files read before their items become searchable (whole folders at a time). */
   batchFiles?: number;
+  /** The saved index turned out damaged (at load or later): it is being rebuilt. */
+  onDamaged?: (e: IndexDamagedError) => void;
+  /** A rebuild started after the first start() had resolved has finished. */
+  onRebuilt?: (summary: IndexSummary) => void;
 }
 
 export interface IndexSummary {
@@ -49,12 +59,17 @@ export interface IndexSummary {
   /** Why nothing was saved, when it was not. */
   notSavedReason?: 'read-only' | 'disabled';
   loadedFromDrive: boolean;
+  /** The saved index was damaged and was built again (what was wrong, for logs). */
+  damaged?: string;
+  /** The saved index was not the one the drive's signer signed, and was built again. */
+  notAsSigned?: boolean;
 }
 
-/** Characters of text per shard (about 4–6 MB of Korean in UTF-8). */
-const DEFAULT_SHARD_CHARS = 2 * 1024 * 1024;
-/** Past this share of replaced chunks, an update rebuilds the whole index instead of adding a shard. */
+/** Characters of text a run holds before it is written out (about 16–32 MB of Korean in UTF-8). */
+const DEFAULT_RUN_CHARS = 8 * 1024 * 1024;
+/** Past this share of replaced chunks, an update rebuilds the whole index instead of adding a segment. */
 const MAX_STALE_SHARE = 0.4;
+const MAX_ATTEMPTS = 3;
 
 const TYPE_ORDER: Record<string, number> = { article: 0, subtitle: 1, video: 1, book: 2 };
 
@@ -62,12 +77,20 @@ export class LibraryIndex {
   private current = new SearchEngine();
   catalog: SavedCatalog = { settings: { language: 'ko', collections: {}, exclude: [] }, items: [], problems: [], files: [] };
   private manifest: IndexManifest | undefined;
-  /** Shards built in this process and not yet saved. */
-  private fresh: ContentShard[] = [];
-  private shardCounter = 0;
+  /** Descriptions of the segments on the drive that the engine uses. */
+  private readonly metas = new Map<string, SegmentMeta>();
+  private readonly dataDir;
+  /** What was wrong with the saved index, when it was dropped. */
+  damage: IndexDamagedError | undefined;
+  notAsSigned = false;
+  private pendingDamage: IndexDamagedError | undefined;
+  private passRunning = false;
+  /** A rebuild after damage met once start() had resolved. */
+  rebuilding: Promise<IndexSummary> | undefined;
 
   constructor(readonly location: LibraryLocation, private readonly options: IndexOptions = {}) {
     this.current.complete = false;
+    this.dataDir = dataDirOf(location);
   }
 
   /** The engine to query; it answers (incompletely) from the first moment. */
@@ -75,46 +98,118 @@ export class LibraryIndex {
     return this.current;
   }
 
+  /**
+   * A query. Damage met while answering drops the saved index (a rebuild starts) and the query is
+   * answered again from what is indexed so far: an incomplete answer, never a wrong one.
+   */
+  search(...args: Parameters<SearchEngine['search']>): ReturnType<SearchEngine['search']> {
+    try {
+      return this.current.search(...args);
+    } catch (e) {
+      if (!isIndexDamaged(e)) throw e;
+      this.damaged(e);
+      return this.current.search(...args);
+    }
+  }
+
+  private damaged(e: IndexDamagedError): void {
+    this.damage = e;
+    this.options.onDamaged?.(e);
+    this.resetEngine();
+    if (this.passRunning) {
+      this.pendingDamage = e;
+      return;
+    }
+    this.rebuilding = this.runPasses(true);
+    this.rebuilding.then((s) => this.options.onRebuilt?.(s), () => {});
+  }
+
+  /** A pass stops at its next step when damage was met meanwhile; it is then run again from the files. */
+  private checkDamage(): void {
+    const e = this.pendingDamage;
+    if (e) {
+      this.pendingDamage = undefined;
+      throw e;
+    }
+  }
+
   private resetEngine(): void {
     this.current.close();
     this.current = new SearchEngine();
     this.current.complete = false;
     this.catalog = { ...this.catalog, items: [], problems: [], files: [] };
-    this.shardOfNew.clear();
-    this.fresh = [];
+    this.manifest = undefined;
+    this.metas.clear();
+    this.inProgress = this.inProgress ? { dropped: new Set(), items: [], problems: [] } : undefined;
   }
 
   /** Load, bring up to date, save. Resolves when answers are complete. */
-  async start(): Promise<IndexSummary> {
+  start(): Promise<IndexSummary> {
+    return this.runPasses(this.options.rebuild === true);
+  }
+
+  private async runPasses(rebuild: boolean): Promise<IndexSummary> {
+    let fresh = rebuild;
+    for (let attempt = 1; ; attempt++) {
+      this.passRunning = true;
+      try {
+        return await this.pass(fresh);
+      } catch (e) {
+        if (!isIndexDamaged(e) || attempt >= MAX_ATTEMPTS) throw e;
+        // Damage met while loading or updating: everything from the files, this time.
+        if (this.damage !== e) {
+          this.damage = e;
+          this.options.onDamaged?.(e);
+        }
+        this.resetEngine();
+        fresh = true;
+      } finally {
+        this.passRunning = false;
+        this.pendingDamage = undefined;
+      }
+    }
+  }
+
+  private async pass(fresh: boolean): Promise<IndexSummary> {
     const progress = this.options.onProgress ?? (() => {});
     let loadedFromDrive = false;
-    if (!this.options.rebuild) loadedFromDrive = await this.loadSaved(progress);
+    if (!fresh) loadedFromDrive = await this.loadSaved(progress);
+    this.checkDamage();
 
     const { settings, problems: settingsProblems } = await readLibrarySettings(this.location.libraryRoot);
     const { files, skipped } = await listContentFiles(this.location.libraryRoot, settings);
+    this.checkDamage();
     progress({ phase: 'checking', done: 0, total: files.length });
     const oldSettings = this.catalog.settings;
     let plan = planUpdate(this.catalog, files);
     const liveChunks = this.catalog.items.reduce((n, i) => n + i.chunkCount, 0);
     const stale = (this.manifest?.staleChunks ?? 0) + plan.replacedChunks;
     if (loadedFromDrive && stale > MAX_STALE_SHARE * Math.max(1, liveChunks + (this.manifest?.staleChunks ?? 0))) {
-      // Too much of the saved index is out of date: read everything again rather than pile up shards.
+      // Too much of the saved index is out of date: read everything again rather than pile up segments.
       this.resetEngine();
       plan = planUpdate(this.catalog, files);
     }
 
+    const wantSave = this.options.save !== false;
+    const changed = plan.toExtract.length > 0 || plan.removed.length > 0 || JSON.stringify(oldSettings) !== JSON.stringify(settings) || !loadedFromDrive;
+    const persist = wantSave && changed && (await isWritable(this.dataDir));
+    const storage: IndexStorage = persist ? new DriveStorage(this.dataDir) : new MemoryStorage();
+
     this.inProgress = { dropped: new Set(plan.droppedItems), items: [], problems: [] };
-    const { newItems, newProblems, extracted } = await this.extractAndIndex(plan.toExtract, settings, progress);
+    const generation = this.nextGeneration();
+    const { newItems, newProblems, extracted, meta } = await this.extractAndIndex(plan.toExtract, settings, progress, generation, storage);
     this.inProgress = undefined;
+    this.checkDamage();
 
     // The new catalog: what did not change, plus what was read again.
     const dropped = new Set(plan.droppedItems);
     for (const path of dropped) if (!newItems.some((i) => i.path === path)) this.engine.removeItem(path);
     const reread = new Set(plan.toExtract.map((f) => f.path));
     const gone = new Set(plan.removed);
+    const newShard = meta ? meta.id : undefined;
     const items: SavedItem[] = [
       ...this.catalog.items.filter((i) => !dropped.has(i.path)),
-      ...newItems.map((i) => toSavedItem(i, this.shardOfNew.get(i.path))),
+      ...newItems.map((i) => toSavedItem(i, newShard)),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const keptProblems = this.catalog.problems.filter(
       (p) => p.code !== 'settings' && p.code !== 'link-outside' && p.code !== 'unreadable-dir' && !reread.has(p.path) && !gone.has(p.path) && files.some((f) => f.path === p.path),
@@ -123,18 +218,18 @@ export class LibraryIndex {
     this.refreshCollections(items, settings);
     this.catalog = { settings, items, problems, files: fileRecords(files, items) };
 
-    const changed = plan.toExtract.length > 0 || plan.removed.length > 0 || JSON.stringify(oldSettings) !== JSON.stringify(settings);
     let saved = false;
     let notSavedReason: IndexSummary['notSavedReason'];
-    if (this.options.save === false) notSavedReason = 'disabled';
-    else if (changed || !loadedFromDrive) {
-      if (await isWritable(this.location.dataDir)) {
-        const total = this.fresh.length;
-        progress({ phase: 'saving', done: 0, total });
-        await this.save((done) => progress({ phase: 'saving', done, total }));
+    if (!wantSave) notSavedReason = 'disabled';
+    else if (changed) {
+      if (persist) {
+        progress({ phase: 'saving', done: 0, total: 1 });
+        await this.save(generation, meta);
+        progress({ phase: 'saving', done: 1, total: 1 });
         saved = true;
       } else notSavedReason = 'read-only';
     }
+    this.checkDamage();
     this.engine.complete = true;
     progress({ phase: 'done', done: files.length, total: files.length });
     return {
@@ -146,6 +241,8 @@ export class LibraryIndex {
       saved,
       notSavedReason,
       loadedFromDrive,
+      ...(this.damage ? { damaged: this.damage.message } : {}),
+      ...(this.notAsSigned ? { notAsSigned: true } : {}),
     };
   }
 
@@ -153,7 +250,6 @@ export class LibraryIndex {
     this.engine.close();
   }
 
-  private readonly shardOfNew = new Map<string, string>();
   /** While files are being indexed: what is new so far, so the library can be shown as it grows. */
   private inProgress: { dropped: Set<string>; items: SavedItem[]; problems: Problem[] } | undefined;
 
@@ -166,50 +262,76 @@ export class LibraryIndex {
     return { ...this.catalog, items, problems: [...this.catalog.problems, ...p.problems] };
   }
 
+  /** True when the saved index is loaded; false when there is none to use. Throws on damage. */
   private async loadSaved(progress: (p: IndexProgress) => void): Promise<boolean> {
-    const manifest = await readManifest(this.location.dataDir);
-    if (!manifest) return false;
-    try {
-      const saved = await readSavedCatalog(this.location.dataDir, manifest);
-      // Titles first: the first answers come before any shard is read.
-      for (const item of saved.items) this.engine.putItem(savedToIndexed(item), item.shard);
-      progress({ phase: 'loading', done: 0, total: manifest.shards.length });
-      this.engine.vocabulary.merge(await readVocabulary(this.location.dataDir, manifest));
-      let done = 0;
-      for (const entry of manifest.shards) {
-        this.engine.addShard(await ContentShard.load(indexDir(this.location.dataDir), entry.id));
-        progress({ phase: 'loading', done: ++done, total: manifest.shards.length, current: entry.id });
-        await yieldToQueries();
-      }
-      this.catalog = saved;
-      this.manifest = manifest;
-      return true;
-    } catch {
-      // A damaged index is not the reader's problem: start over from the files.
-      this.resetEngine();
+    const read = await readSavedIndex(this.location);
+    if (read.status === 'damaged') throw read.error;
+    if (read.status === 'not-as-signed') {
+      this.notAsSigned = true;
       return false;
     }
+    if (read.status !== 'ok') return false;
+    const { manifest, catalog } = read;
+    // Titles first: the first answers come before any segment is opened.
+    for (const item of catalog.items) this.engine.putItem(savedToIndexed(item), item.shard);
+    progress({ phase: 'loading', done: 0, total: manifest.segments.length });
+    const storage = new DriveStorage(this.dataDir);
+    let done = 0;
+    for (const entry of manifest.segments) {
+      const { meta, segment } = await openSavedSegment(this.location, entry, storage);
+      this.engine.addSegment(segment);
+      this.metas.set(meta.id, meta);
+      progress({ phase: 'loading', done: ++done, total: manifest.segments.length, current: entry.id });
+      await yieldToQueries();
+      this.checkDamage();
+    }
+    this.catalog = catalog;
+    this.manifest = manifest;
+    return true;
   }
 
-  private async extractAndIndex(files: LibraryFile[], settings: LibrarySettings, progress: (p: IndexProgress) => void) {
+  private async extractAndIndex(files: LibraryFile[], settings: LibrarySettings, progress: (p: IndexProgress) => void, generation: number, storage: IndexStorage) {
     const newItems: Item[] = [];
     const newProblems: Problem[] = [];
-    if (files.length === 0) return { newItems, newProblems, extracted: 0 };
+    if (files.length === 0) return { newItems, newProblems, extracted: 0, meta: undefined };
     const ordered = [...files].sort((a, b) => typeRank(a) - typeRank(b) || dirOf(a.path).localeCompare(dirOf(b.path)) || (a.path < b.path ? -1 : 1));
     const pool = new ExtractPool({ workers: this.options.workers });
-    const shardBytes = this.options.shardChars ?? DEFAULT_SHARD_CHARS;
+    const runChars = this.options.runChars ?? DEFAULT_RUN_CHARS;
+    const engine = this.engine;
+    const written: { run: WrittenRun; segment: DiskSegment }[] = [];
+    let run: MemoryRun | undefined;
+    let runs = 0;
     let done = 0;
-    let current: ContentShard | undefined;
-    // Items become searchable batch by batch; a shard keeps growing until it holds enough text.
-    const add = (items: Item[]) => {
+    // A full run is written to the drive (or to memory as bytes) and read from there on.
+    const flush = async () => {
+      if (!run) return;
+      const r = run;
+      run = undefined;
+      const w = await r.write(storage, r.id);
+      const segment = DiskSegment.ofRun(w);
+      engine.replaceSegments([r.id], segment);
+      written.push({ run: w, segment });
+    };
+    const add = async (items: Item[]) => {
       if (items.length === 0) return;
-      const id = current && current.textLength < shardBytes ? current.id : `${this.nextGeneration()}-${this.shardCounter++}`;
-      const shard = this.engine.indexItems(id, items);
-      if (shard !== current) this.fresh.push(shard);
-      current = shard;
-      for (const i of items) this.shardOfNew.set(i.path, id);
+      if (!run) {
+        run = new MemoryRun(`run-${generation}-${runs++}`);
+        engine.addSegment(run);
+      }
+      for (const item of items) {
+        run.addItem(
+          item.path,
+          item.chunks.map((c) => ({
+            text: c.text,
+            terms: analyze(c.text),
+            place: { locator: c.locator, ...(c.language ? { language: c.language } : {}), ...(c.cues ? { cues: c.cues } : {}) },
+          })),
+        );
+        engine.putItem(toIndexedItem(item), run.id);
+      }
       newItems.push(...items);
-      this.inProgress?.items.push(...items.map((i) => toSavedItem(i, id)));
+      this.inProgress?.items.push(...items.map((i) => toSavedItem(i, run!.id)));
+      if (run.textChars >= runChars) await flush();
     };
     try {
       // Films and their subtitles pair within a folder, so a batch never splits a folder.
@@ -230,36 +352,50 @@ export class LibraryIndex {
         const { items, problems } = assembleCatalog(results, settings);
         newProblems.push(...problems);
         this.inProgress?.problems.push(...problems);
-        add(items);
+        await add(items);
         progress({ phase: 'indexing', done, total: files.length });
         await yieldToQueries();
+        this.checkDamage();
       }
+      await next?.catch(() => undefined);
+      if (!run && written.length === 0) {
+        // Nothing but problems: an empty run keeps the bookkeeping the same.
+        run = new MemoryRun(`run-${generation}-${runs++}`);
+        engine.addSegment(run);
+      }
+      await flush();
     } finally {
       await pool.close();
     }
-    return { newItems, newProblems, extracted: files.length };
+    const id = String(generation);
+    const merged = await mergeRuns(id, written, storage);
+    const runIds = written.map((w) => w.run.name);
+    engine.replaceSegments(runIds, merged.segment);
+    engine.reassign(runIds, id);
+    await merged.dropRuns();
+    this.metas.set(id, merged.meta);
+    return { newItems, newProblems, extracted: files.length, meta: merged.meta };
   }
 
   private nextGeneration(): number {
     return (this.manifest?.generation ?? 0) + 1;
   }
 
-  private async save(onShardSaved: (done: number) => void = () => {}): Promise<void> {
-    const dir = indexDir(this.location.dataDir);
-    const entries: ShardEntry[] = (this.manifest?.shards ?? []).filter((s) => this.engine.shardIds.includes(s.id));
-    let saved = 0;
-    for (const shard of this.fresh) {
-      const { bytes, indexBytes } = await shard.save(dir);
-      entries.push({ id: shard.id, chunks: shard.size, bytes, indexBytes });
-      onShardSaved(++saved);
-    }
-    // Shards whose every item was replaced are dropped; what remains replaced inside kept shards is stale.
+  private async save(generation: number, fresh: SegmentMeta | undefined): Promise<void> {
+    // Segments whose every item was replaced are dropped; what remains replaced inside kept ones is stale.
     const live = new Set(this.catalog.items.map((i) => i.shard).filter(Boolean));
-    const kept = entries.filter((e) => live.has(e.id));
+    const kept = (this.manifest?.segments ?? []).filter((e) => live.has(e.id) && this.metas.has(e.id)).map((entry) => ({ entry, meta: this.metas.get(entry.id)! }));
+    const freshLive = fresh && live.has(fresh.id) ? fresh : undefined;
     const liveChunks = this.catalog.items.reduce((n, i) => n + i.chunkCount, 0);
-    const staleChunks = Math.max(0, kept.reduce((n, e) => n + e.chunks, 0) - liveChunks);
-    this.manifest = await commitGeneration(this.location.dataDir, this.nextGeneration(), this.catalog, this.engine.vocabulary, kept, staleChunks);
-    this.fresh = [];
+    const staleChunks = Math.max(0, kept.reduce((n, k) => n + k.meta.chunkCount, 0) + (freshLive?.chunkCount ?? 0) - liveChunks);
+    for (const segment of [...this.engine.segmentList]) {
+      if (!live.has(segment.id) && this.metas.has(segment.id)) {
+        this.engine.removeSegment(segment);
+        segment.close();
+        this.metas.delete(segment.id);
+      }
+    }
+    this.manifest = await commitGeneration(this.dataDir, generation, this.catalog, kept, freshLive, staleChunks);
   }
 
   private refreshCollections(items: SavedItem[], settings: LibrarySettings): void {

@@ -1,12 +1,13 @@
 // The search engine's own thread: indexing and queries never block the thread that serves the UI
-// or streams a film. Messages in: open, search, close. Messages out: progress, ready, answers.
+// or streams a film. Messages in: open, search, catalog, close. Messages out: progress, ready,
+// answers, and damaged/rebuilt when a saved index turned out damaged and was built again.
 import { parentPort } from 'node:worker_threads';
 import { LibraryIndex, type IndexOptions } from './library-index.js';
 import type { LibraryLocation } from '../drive/locate.js';
 import type { SearchOptions } from './types.js';
 
 export type SearchWorkerRequest =
-  | { kind: 'open'; location: LibraryLocation; options: Omit<IndexOptions, 'onProgress'> }
+  | { kind: 'open'; location: LibraryLocation; options: Omit<IndexOptions, 'onProgress' | 'onDamaged' | 'onRebuilt'> }
   | { kind: 'search'; id: number; query: string; options: SearchOptions }
   | { kind: 'catalog'; id: number }
   | { kind: 'close' };
@@ -18,7 +19,12 @@ let index: LibraryIndex | undefined;
 port.on('message', (msg: SearchWorkerRequest) => {
   switch (msg.kind) {
     case 'open': {
-      index = new LibraryIndex(msg.location, { ...msg.options, onProgress: (p) => port.postMessage({ kind: 'progress', progress: p }) });
+      index = new LibraryIndex(msg.location, {
+        ...msg.options,
+        onProgress: (p) => port.postMessage({ kind: 'progress', progress: p }),
+        onDamaged: (e) => port.postMessage({ kind: 'damaged', message: e.message }),
+        onRebuilt: (summary) => port.postMessage({ kind: 'rebuilt', summary, catalog: index!.catalog }),
+      });
       index.start().then(
         (summary) => port.postMessage({ kind: 'ready', summary, catalog: index!.catalog }),
         (e: unknown) => port.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) }),
@@ -28,7 +34,7 @@ port.on('message', (msg: SearchWorkerRequest) => {
     case 'search': {
       try {
         if (!index) throw new Error('changmun: the library is not open yet');
-        port.postMessage({ kind: 'answer', id: msg.id, response: index.engine.search(msg.query, msg.options) });
+        port.postMessage({ kind: 'answer', id: msg.id, response: index.search(msg.query, msg.options) });
       } catch (e) {
         port.postMessage({ kind: 'answer', id: msg.id, error: e instanceof Error ? e.message : String(e) });
       }

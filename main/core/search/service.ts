@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import { startWorker } from '../workers.js';
 import type { LibraryLocation } from '../drive/locate.js';
 import type { IndexOptions, IndexProgress, IndexSummary } from './library-index.js';
-import type { SavedCatalog } from './store.js';
+import type { SavedCatalog } from '../catalog/saved.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 import type { SearchWorkerRequest } from './search-worker.js';
 
@@ -11,6 +11,8 @@ type WorkerMessage =
   | { kind: 'progress'; progress: IndexProgress }
   | { kind: 'ready'; summary: IndexSummary; catalog: SavedCatalog }
   | { kind: 'failed'; message: string }
+  | { kind: 'damaged'; message: string }
+  | { kind: 'rebuilt'; summary: IndexSummary; catalog: SavedCatalog }
   | { kind: 'answer'; id: number; response?: SearchResponse; error?: string }
   | { kind: 'catalog'; id: number; catalog?: SavedCatalog; complete: boolean };
 
@@ -23,7 +25,14 @@ export class SearchService {
   readonly ready: Promise<{ summary: IndexSummary; catalog: SavedCatalog }>;
   latestProgress: IndexProgress | undefined;
 
-  constructor(location: LibraryLocation, options: Omit<IndexOptions, 'onProgress'> = {}, onProgress?: (p: IndexProgress) => void) {
+  /** The saved index turned out damaged after `ready`, and is being built again. */
+  onDamaged: ((message: string) => void) | undefined;
+  /** That rebuild is done. */
+  onRebuilt: ((r: { summary: IndexSummary; catalog: SavedCatalog }) => void) | undefined;
+  /** A damage message seen, and whether a rebuild after `ready` is under way. */
+  damage: string | undefined;
+
+  constructor(location: LibraryLocation, options: Omit<IndexOptions, 'onProgress' | 'onDamaged' | 'onRebuilt'> = {}, onProgress?: (p: IndexProgress) => void) {
     this.worker = startWorker(import.meta.url, 'search-worker');
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: WorkerMessage) => {
@@ -37,6 +46,13 @@ export class SearchService {
             break;
           case 'failed':
             reject(new Error(msg.message));
+            break;
+          case 'damaged':
+            this.damage = msg.message;
+            this.onDamaged?.(msg.message);
+            break;
+          case 'rebuilt':
+            this.onRebuilt?.({ summary: msg.summary, catalog: msg.catalog });
             break;
           case 'catalog': {
             const w = this.waitingCatalog.get(msg.id);

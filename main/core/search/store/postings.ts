@@ -1,0 +1,89 @@
+// The chunks a term occurs in, kept as four lists by how often it occurs there (bucket 0: five times
+// or more, 1: three or four, 2: twice, 3: once), each in chunk order. Read one after another they give
+// the term's chunks densest first — the rank that scoring uses. On disk: a byte with one bit per
+// non-empty bucket, the sizes of those buckets but the last (the term's chunk count in the
+// dictionary gives it), then each bucket's chunk ids as gaps (varints).
+import { ByteReader, ByteWriter, MalformedBytes } from './bytes.js';
+
+export const BUCKETS = 4;
+
+/** The bucket of a term that occurs `n` times in a chunk: denser is lower. */
+export function bucketOf(n: number): number {
+  return n >= 5 ? 0 : n >= 3 ? 1 : n === 2 ? 2 : 3;
+}
+
+export function encodePostings(w: ByteWriter, buckets: readonly ArrayLike<number>[]): void {
+  let mask = 0;
+  for (let b = 0; b < BUCKETS; b++) if ((buckets[b]?.length ?? 0) > 0) mask |= 1 << b;
+  w.varint(mask);
+  let lastNonEmpty = -1;
+  for (let b = 0; b < BUCKETS; b++) if (mask & (1 << b)) lastNonEmpty = b;
+  for (let b = 0; b < lastNonEmpty; b++) if (mask & (1 << b)) w.varint(buckets[b]!.length);
+  for (let b = 0; b < BUCKETS; b++) {
+    const ids = buckets[b];
+    if (!ids || ids.length === 0) continue;
+    let prev = -1;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      w.varint(id - prev - 1);
+      prev = id;
+    }
+  }
+}
+
+/**
+ * The chunk ids of a term in rank order (densest first, chunk order within a density), checked:
+ * `df` ids in all, each below `chunkCount`, rising within each bucket.
+ */
+export function decodePostings(bytes: Uint8Array, df: number, chunkCount: number): Uint32Array {
+  const r = new ByteReader(bytes);
+  const out = new Uint32Array(df);
+  const sizes = bucketSizes(r, df);
+  let n = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    let prev = -1;
+    for (let i = 0; i < sizes[b]!; i++) {
+      const id = prev + 1 + r.varint();
+      if (id >= chunkCount) throw new MalformedBytes(`a chunk number (${id}) is past the segment's ${chunkCount}`);
+      out[n++] = id;
+      prev = id;
+    }
+  }
+  if (!r.done) throw new MalformedBytes('bytes left over after a term\'s chunks');
+  return out;
+}
+
+/** The four buckets apart (merging segments re-numbers and joins them bucket by bucket). */
+export function decodeBuckets(bytes: Uint8Array, df: number, chunkCount: number): Uint32Array[] {
+  const all = decodePostings(bytes, df, chunkCount);
+  const sizes = bucketSizes(new ByteReader(bytes), df);
+  const out: Uint32Array[] = [];
+  let at = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    out.push(all.subarray(at, at + sizes[b]!));
+    at += sizes[b]!;
+  }
+  return out;
+}
+
+function bucketSizes(r: ByteReader, df: number): number[] {
+  const mask = r.bounded(15);
+  if ((mask === 0) !== (df === 0)) throw new MalformedBytes('a term\'s chunk lists do not match its count');
+  let lastNonEmpty = -1;
+  for (let b = 0; b < BUCKETS; b++) if (mask & (1 << b)) lastNonEmpty = b;
+  const sizes = [0, 0, 0, 0];
+  let sum = 0;
+  for (let b = 0; b < lastNonEmpty; b++) {
+    if (mask & (1 << b)) {
+      const n = r.bounded(df);
+      if (n === 0) throw new MalformedBytes('an empty chunk list is marked as used');
+      sizes[b] = n;
+      sum += n;
+    }
+  }
+  if (lastNonEmpty >= 0) {
+    if (sum >= df) throw new MalformedBytes('a term\'s chunk lists add up to more than its count');
+    sizes[lastNonEmpty] = df - sum;
+  }
+  return sizes;
+}
