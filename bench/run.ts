@@ -220,7 +220,7 @@ async function benchSize(sizeMb: number, opts: Opts): Promise<SizeResult> {
     }
     if (e === 'ours') {
       const files = filesUnder(ourIndex);
-      r.textStoreBytes = files.filter((f) => /^shard-.*\.txt$/.test(path.basename(f.path))).reduce((n, f) => n + f.size, 0);
+      r.textStoreBytes = files.filter((f) => /^run-.*\.text$/.test(path.basename(f.path))).reduce((n, f) => n + f.size, 0);
       r.indexBytes = files.reduce((n, f) => n + f.size, 0) - r.textStoreBytes;
     } else {
       r.indexBytes = indexFiles(e).reduce((n, f) => n + statSync(f).size, 0);

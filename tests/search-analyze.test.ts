@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '../main/core/search/analyze.js';
+import { flattenSpaces } from '../main/core/search/snippet.js';
 import { corpusAvailable, corpusPath } from './helpers/paths.js';
 
 /** The single term a one-word text analyses to. */
@@ -262,6 +263,35 @@ describe('analyze: properties', () => {
         expect(normalizeInput(normalizeInput(s))).toBe(normalizeInput(s));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('matchRanges: the first match found by probing is the first match of the full scan', () => {
+  const pieces = fc.constantFrom(
+    '노동', '로동', '자들은', '에서는', '이', '가', '을', '녀성', '여성', '력사', '역사', '3월에', '월', 'CD를', "'노동'", '\u2019로동',
+    'BTS', 'Café', ' ', '\n', "'", '.', '(', '漢字', '😀', '학교', '학교에서', '락원', '낙원', 'ab',
+  );
+  const queries = fc.constantFrom('노동', '로동 ', '여성', '역사', '월', '학교', '낙원', '학', '노', '녀');
+
+  it('agrees on thousands of generated texts (Korean queries, North and South spellings, words glued to digits)', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }).map((a) => a.join('')), queries, (text, query) => {
+        const q = analyzeQuery(query);
+        expect(matchRanges(text, q.terms, q.prefix, { first: true })[0]).toEqual(matchRanges(text, q.terms, q.prefix)[0]);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('flattenSpaces', () => {
+  it('is the same as replacing every run of white space with one space', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\u00a0', '\u3000', '\u2028', '\ufeff', '\u200a', 'a', '가', '.', '\u180e') }), (s) => {
+        expect(flattenSpaces(s)).toBe(s.replace(/\s+/g, ' '));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

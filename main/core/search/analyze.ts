@@ -2,7 +2,7 @@
 // done to the query, so both meet on the same terms. The index stores exactly the terms `analyze`
 // returns (FlexSearch tokenizer "strict"), one term per word to keep the index small.
 import { englishTerm, foldEnglish } from './english.js';
-import { choseongOf, composeJamo, isChoseongOnly, isHangulCode, koreanTerm } from './korean.js';
+import { choseongOf, composeJamo, initialSoundRule, isChoseongOnly, isHangulCode, koreanTerm, syllablesMappingTo } from './korean.js';
 
 export { choseongOf };
 
@@ -175,7 +175,22 @@ export function matchRanges(text: string, queryTerms: readonly string[], prefix?
   const wanted = new Set(queryTerms);
   const ranges: Array<[number, number]> = [];
   if (wanted.size === 0 && !prefix) return ranges;
+  if (options.first) {
+    const probes = hangulProbes(wanted, prefix);
+    if (probes) {
+      const found = firstByProbes(text, probes, wanted, prefix);
+      return found ? [found] : ranges;
+    }
+  }
+  // Most words of a chunk cannot match: a word of Hangul syllables only, or of ASCII letters only,
+  // has one term, which starts with its first letter (두음법칙 applied). Such a word is passed over
+  // without analysing it unless that letter starts a query term.
+  const firsts = new Set<number>();
+  for (const t of wanted) firsts.add(t.charCodeAt(0));
+  if (prefix) firsts.add(prefix.charCodeAt(0));
   for (const m of text.matchAll(RAW_WORD)) {
+    const key = quickKey(m[0]);
+    if (key >= 0 && !firsts.has(key)) continue;
     const terms = wordTerms(m[0]);
     if (terms.some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix)))) {
       ranges.push([m.index, m.index + m[0].length]);
@@ -183,6 +198,81 @@ export function matchRanges(text: string, queryTerms: readonly string[], prefix?
     }
   }
   return ranges;
+}
+
+/**
+ * When every query term starts with a Hangul syllable: the syllables a matching word can start with
+ * (두음법칙 read backwards: 노동 is written 로동 too). A word can only match where one of them begins it.
+ */
+function hangulProbes(wanted: Set<string>, prefix: string | undefined): string[] | undefined {
+  const probes = new Set<string>();
+  for (const t of [...wanted, ...(prefix ? [prefix] : [])]) {
+    const c = t.charCodeAt(0);
+    if (!(c >= 0xac00 && c <= 0xd7a3)) return undefined;
+    for (const s of syllablesMappingTo(c)) probes.add(String.fromCharCode(s));
+  }
+  return [...probes];
+}
+
+const WORD_AT = /[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{N}\p{M}]+)*/uy;
+/** Letters, digits, marks and the apostrophe inside a word (don't): what a word start looks back over. */
+const WORD_CHAR_BEFORE = /[\p{L}\p{N}\p{M}'\u2019]/u;
+
+/**
+ * The first word of `text` whose terms match, found by looking only at words that hold a probe (a
+ * probe inside a word counts too: 3월에 has the term 월). Words are those of `matchRanges`.
+ */
+function firstByProbes(text: string, probes: string[], wanted: Set<string>, prefix: string | undefined): [number, number] | undefined {
+  const next = probes.map((p) => text.indexOf(p));
+  let checkedTo = 0;
+  for (;;) {
+    let at = -1;
+    let which = -1;
+    for (let i = 0; i < next.length; i++) if (next[i]! >= 0 && (at < 0 || next[i]! < at)) [at, which] = [next[i]!, i];
+    if (at < 0) return undefined;
+    next[which] = text.indexOf(probes[which]!, at + 1);
+    if (at < checkedTo) continue;
+    // The whole word around the probe, as matchRanges would see it.
+    let start = at;
+    while (start > 0 && WORD_CHAR_BEFORE.test(text[start - 1]!)) start--;
+    let m: RegExpExecArray | null;
+    for (;;) {
+      while (start < at && (text[start] === "'" || text[start] === '\u2019')) start++;
+      WORD_AT.lastIndex = start;
+      m = WORD_AT.exec(text);
+      // Two apostrophes in a row end a word (BTS''노동): the word holding the probe comes after.
+      if (!m || start + m[0].length > at) break;
+      start += m[0].length;
+    }
+    if (!m) continue;
+    checkedTo = start + m[0].length;
+    const terms = wordTerms(m[0]);
+    if (terms.some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix)))) return [start, checkedTo];
+  }
+}
+
+/**
+ * The first letter of the one term a plain word can have (Hangul syllables only: the first syllable
+ * with 두음법칙; ASCII letters only: the first letter in lower case), or -1 when the word is of any
+ * other make-up and must be analysed to know.
+ */
+function quickKey(word: string): number {
+  const first = word.charCodeAt(0);
+  if (first >= 0xac00 && first <= 0xd7a3) {
+    for (let i = 1; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      if (c < 0xac00 || c > 0xd7a3) return -1;
+    }
+    return initialSoundRule(first);
+  }
+  if ((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)) {
+    for (let i = 1; i < word.length; i++) {
+      const c = word.charCodeAt(i) | 0x20;
+      if (c < 0x61 || c > 0x7a) return -1;
+    }
+    return first | 0x20;
+  }
+  return -1;
 }
 
 // Snippets and highlights analyse every written word of a chunk; the same words come back again

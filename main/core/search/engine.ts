@@ -38,11 +38,14 @@ const MAX_GROUPS = 16;
  */
 const CUE_LOOKUPS_PER_ITEM = 50;
 
-interface ChunkHit {
+/** An item's matching chunks: numbers only (a query may touch tens of thousands of chunks). */
+interface ItemHits {
   segment: SearchSegment;
-  local: number;
-  mask: number;
-  score: number;
+  ids: number[];
+  /** Which words each chunk has (partial matches only; a whole match has them all). */
+  masks: number[] | undefined;
+  best: number;
+  bestMask: number;
 }
 
 /** Per-segment scratch arrays for one query at a time, cleared by moving the epoch on. */
@@ -199,6 +202,32 @@ export class SearchEngine {
     return s;
   }
 
+  /** Chunks in any of the lists, in the order of their best rank (a chunk dense in any form first). */
+  private unionOf(segment: SearchSegment, lists: Uint32Array[]): Uint32Array {
+    const nonEmpty = lists.filter((l) => l.length > 0);
+    if (nonEmpty.length <= 1) return nonEmpty[0] ?? new Uint32Array(0);
+    const s = this.scratchOf(segment);
+    const seen = s.next();
+    const { mark } = s;
+    let total = 0;
+    for (const l of nonEmpty) total += l.length;
+    const out = new Uint32Array(total);
+    let n = 0;
+    let longest = 0;
+    for (const l of nonEmpty) if (l.length > longest) longest = l.length;
+    for (let i = 0; i < longest; i++) {
+      for (const l of nonEmpty) {
+        if (i >= l.length) continue;
+        const id = l[i]!;
+        if (mark[id] !== seen) {
+          mark[id] = seen;
+          out[n++] = id;
+        }
+      }
+    }
+    return out.subarray(0, n);
+  }
+
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
     const offset = Math.max(0, options.offset ?? 0);
@@ -228,7 +257,7 @@ export class SearchEngine {
     // Chunks. Every word must match: intersect, rarest word first, so common words cost one pass
     // over their list. Only when nothing has every word are partial matches counted.
     const full = groups.length > 0 ? (1 << groups.length) - 1 : 0;
-    const hitsByItem = new Map<EngineItem, ChunkHit[]>();
+    const hitsByItem = new Map<EngineItem, ItemHits>();
     const itemOf = (segment: SearchSegment, cache: (EngineItem | null | undefined)[], local: number): EngineItem | null => {
       const idx = segment.itemIndexOf(local);
       let item = cache[idx];
@@ -239,17 +268,21 @@ export class SearchEngine {
       }
       return item;
     };
-    const addHit = (segment: SearchSegment, item: EngineItem, local: number, mask: number, score: number) => {
-      let list = hitsByItem.get(item);
-      if (!list) hitsByItem.set(item, (list = []));
-      list.push({ segment, local, mask, score });
+    const addHit = (segment: SearchSegment, item: EngineItem, local: number, mask: number, score: number, withMasks: boolean) => {
+      let h = hitsByItem.get(item);
+      if (!h) hitsByItem.set(item, (h = { segment, ids: [], masks: withMasks ? [] : undefined, best: 0, bestMask: 0 }));
+      h.ids.push(local);
+      h.masks?.push(mask);
+      if (score > h.best) h.best = score;
+      const pc = popcount(mask);
+      if (pc > h.bestMask) h.bestMask = pc;
     };
     const lists = new Map<SearchSegment, Uint32Array[]>();
     for (const segment of this.segments) {
       if (segment.chunkCount === 0) continue;
       // Item acceptance depends on the filters: a fresh lookup table per query and segment.
       const cache: (EngineItem | null | undefined)[] = new Array(segment.itemPaths.length);
-      const perGroup = groups.map((group) => (group.length === 1 ? segment.postings(group[0]!) : unionOf(group.map((t) => segment.postings(t)))));
+      const perGroup = groups.map((group) => (group.length === 1 ? segment.postings(group[0]!) : this.unionOf(segment, group.map((t) => segment.postings(t)))));
       lists.set(segment, perGroup);
       if (perGroup.some((l) => l.length === 0)) continue;
       const order = perGroup.map((_, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
@@ -284,10 +317,11 @@ export class SearchEngine {
         const id = rarest[i]!;
         if (mark[id] !== all) continue;
         const item = itemOf(segment, cache, id);
-        if (item) addHit(segment, item, id, full, score[id]!);
+        if (item) addHit(segment, item, id, full, score[id]!, false);
       }
     }
-    if (hitsByItem.size === 0 && groups.length > 1) {
+    const fullHits = hitsByItem.size > 0;
+    if (!fullHits && groups.length > 1) {
       for (const [segment, perGroup] of lists) {
         const cache: (EngineItem | null | undefined)[] = new Array(segment.itemPaths.length);
         const s = this.scratchOf(segment);
@@ -310,7 +344,7 @@ export class SearchEngine {
         });
         for (const id of touched) {
           const item = itemOf(segment, cache, id);
-          if (item) addHit(segment, item, id, mask[id]!, score[id]!);
+          if (item) addHit(segment, item, id, mask[id]!, score[id]!, true);
         }
       }
     }
@@ -335,35 +369,33 @@ export class SearchEngine {
     }
 
     // Whole matches when there are any; else the best partial ones, marked as such.
-    const anyFull = titleTier.size > 0 || [...hitsByItem.values()].some((hs) => hs.some((h) => h.mask === full));
+    const anyFull = titleTier.size > 0 || fullHits;
     const partial = !anyFull && groups.length > 1 && hitsByItem.size > 0;
-    const ranked: { item: EngineItem; hits: ChunkHit[]; tier: number; coverage: number; score: number }[] = [];
+    const ranked: { item: EngineItem; hits: ItemHits | undefined; tier: number; coverage: number; score: number }[] = [];
     const all = new Set<EngineItem>([...hitsByItem.keys(), ...titleTier.keys()]);
     for (const item of all) {
-      let hits = hitsByItem.get(item) ?? [];
-      if (!partial) hits = hits.filter((h) => h.mask === full);
+      // Partial matches count only when nothing matches whole (a title match does).
+      const hits = fullHits || partial ? hitsByItem.get(item) : undefined;
       const tier = titleTier.get(item) ?? 3;
-      if (hits.length === 0 && tier === 3) continue;
-      let bestMask = 0;
-      let best = 0;
-      for (const h of hits) {
-        if (h.score > best) best = h.score;
-        const pc = popcount(h.mask);
-        if (pc > bestMask) bestMask = pc;
-      }
-      const coverage = tier < 3 ? groups.length : bestMask;
-      ranked.push({ item, hits, tier, coverage, score: best + Math.log2(1 + hits.length) });
+      const n = hits?.ids.length ?? 0;
+      if (n === 0 && tier === 3) continue;
+      const coverage = tier < 3 ? groups.length : (hits?.bestMask ?? 0);
+      ranked.push({ item, hits, tier, coverage, score: (hits?.best ?? 0) + Math.log2(1 + n) });
     }
-    if (partial) {
-      const top = Math.max(...ranked.map((r) => r.coverage));
-      for (const r of ranked) r.hits = r.hits.filter((h) => popcount(h.mask) === top || r.tier < 3);
-    }
+    const top = partial ? Math.max(...ranked.map((r) => r.coverage)) : 0;
     ranked.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
 
-    const page = ranked.slice(offset, offset + limit);
-    // Document order, only for the items shown.
-    for (const r of page) r.hits.sort((a, b) => a.local - b.local);
-    const results: SearchResultItem[] = page.map(({ item, hits, tier }) => ({
+    const page = ranked.slice(offset, offset + limit).map((r) => {
+      // Document order, only for the items shown; partial matches: the ones with the most words.
+      const h = r.hits;
+      let ids: number[] = [];
+      if (h) {
+        ids = h.masks && r.tier === 3 ? h.ids.filter((_, i) => popcount(h.masks![i]!) === top) : [...h.ids];
+        ids.sort((a, b) => a - b);
+      }
+      return { item: r.item, tier: r.tier, segment: h?.segment, ids };
+    });
+    const results: SearchResultItem[] = page.map(({ item, ids, segment, tier }) => ({
       path: item.path,
       type: item.type,
       title: item.title,
@@ -371,20 +403,20 @@ export class SearchEngine {
       collections: item.collections,
       ...(item.authors?.length ? { authors: item.authors } : {}),
       ...(tier < 3 ? { titleMatch: (['exact', 'prefix', 'words'] as const)[tier] } : {}),
-      hitCount: hits.length,
-      hits: hits.map((h, i): SearchHit => {
-        const place = h.segment.placeOf(h.local);
+      hitCount: ids.length,
+      hits: ids.map((local, i): SearchHit => {
+        const place = segment!.placeOf(local);
         let locator = place.locator;
         if (place.cues && i < CUE_LOOKUPS_PER_ITEM) {
           // A subtitle chunk spans ~30 s: point at the cue that holds the first match.
-          const first = matchRanges(h.segment.textOf(h.local), terms, qa.prefix)[0];
+          const first = matchRanges(segment!.textOf(local), terms, qa.prefix, { first: true })[0];
           if (first) {
             const cue = place.cues.filter(([at]) => at <= first[0]).at(-1);
             if (cue) locator = { ...locator, startMs: cue[1] };
           }
         }
         const hit: SearchHit = { locator, ...(place.language ? { language: place.language } : {}) };
-        if (i < snippetsPerItem) Object.assign(hit, cutSnippet(h.segment.textOf(h.local), terms, qa.prefix));
+        if (i < snippetsPerItem) Object.assign(hit, cutSnippet(segment!.textOf(local), terms, qa.prefix));
         return hit;
       }),
     }));
@@ -413,26 +445,6 @@ function popcount(m: number): number {
   let n = 0;
   for (let x = m; x; x &= x - 1) n++;
   return n;
-}
-
-/** Ids in any of the lists, in the order of their best rank (a chunk dense in any form first). */
-function unionOf(lists: Uint32Array[]): Uint32Array {
-  const nonEmpty = lists.filter((l) => l.length > 0);
-  if (nonEmpty.length <= 1) return nonEmpty[0] ?? new Uint32Array(0);
-  const seen = new Set<number>();
-  const out: number[] = [];
-  const longest = Math.max(...nonEmpty.map((l) => l.length));
-  for (let i = 0; i < longest; i++) {
-    for (const l of nonEmpty) {
-      if (i >= l.length) continue;
-      const id = l[i]!;
-      if (!seen.has(id)) {
-        seen.add(id);
-        out.push(id);
-      }
-    }
-  }
-  return Uint32Array.from(out);
 }
 
 function sameTerms(a: string[], b: string[]): boolean {

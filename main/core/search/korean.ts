@@ -108,6 +108,20 @@ export function initialSoundRule(code: number): number {
   return code + (to - cho) * CHO_STRIDE;
 }
 
+/** Every syllable 두음법칙 turns into `code` (노 ← 노, 로; 여 ← 여, 려, 녀), `code` itself included. */
+export function syllablesMappingTo(code: number): number[] {
+  if (!isSyllable(code)) return [code];
+  const s = code - SYLLABLE_FIRST;
+  const cho = Math.floor(s / CHO_STRIDE);
+  const out = [code];
+  for (const from of [CHO_R, CHO_N]) {
+    if (from === cho) continue;
+    const other = code + (from - cho) * CHO_STRIDE;
+    if (initialSoundRule(other) === code) out.push(other);
+  }
+  return out;
+}
+
 // When a particle may follow: after a final consonant (C), after a vowel (V), after a vowel or
 // ㄹ (L: 로/으로), any (A). Korean picks 이/가, 은/는, 을/를, 과/와, 으로/로 by this, so the
 // condition keeps nouns like 가을, 바다, 효과 whole.

@@ -18,7 +18,7 @@ import { SearchEngine, toIndexedItem } from './engine.js';
 import { dataDirOf, openSavedSegment, readSavedIndex } from './saved-index.js';
 import { IndexDamagedError, isIndexDamaged } from './store/damage.js';
 import { commitGeneration, isWritable, type IndexManifest } from './store/index-files.js';
-import { DiskSegment, MemoryRun, mergeRuns, type SegmentMeta, type WrittenRun } from './store/segment.js';
+import { DiskSegment, MemoryRun, mergeRuns, type SearchSegment, type SegmentMeta, type WrittenRun } from './store/segment.js';
 import { DriveStorage, MemoryStorage, type IndexStorage } from './store/storage.js';
 
 export type { SavedCatalog, SavedFile, SavedItem };
@@ -285,6 +285,7 @@ export class LibraryIndex {
       await yieldToQueries();
       this.checkDamage();
     }
+    checkAgainstCatalog(catalog, this.engine.segmentList);
     this.catalog = catalog;
     this.manifest = manifest;
     return true;
@@ -406,6 +407,34 @@ export class LibraryIndex {
         this.engine.putItem(savedToIndexed(item), item.shard);
       }
     }
+  }
+}
+
+/**
+ * The catalog and the segments must tell the same story: every item's chunks are in the segment it
+ * names, as many as the catalog says. Each file passing its own checks is not enough when one of
+ * them was made for another index (or by someone who wanted wrong answers shown).
+ */
+function checkAgainstCatalog(catalog: SavedCatalog, segments: readonly SearchSegment[]): void {
+  const byId = new Map(segments.map((s) => [s.id, s]));
+  const counts = new Map<SearchSegment, Map<string, number>>();
+  for (const s of segments) {
+    const perItem = new Map<string, number>();
+    for (let c = 0; c < s.chunkCount; c++) {
+      const p = s.itemPaths[s.itemIndexOf(c)]!;
+      perItem.set(p, (perItem.get(p) ?? 0) + 1);
+    }
+    counts.set(s, perItem);
+  }
+  for (const item of catalog.items) {
+    if (item.shard === undefined) {
+      if (item.chunkCount > 0) throw new IndexDamagedError('', `${item.path} has chunks but no segment`);
+      continue;
+    }
+    const s = byId.get(item.shard);
+    if (!s) throw new IndexDamagedError('', `${item.path} names segment ${item.shard}, which the index does not have`);
+    const n = counts.get(s)!.get(item.path) ?? 0;
+    if (n !== item.chunkCount) throw new IndexDamagedError(`seg-${s.id}.json`, `${item.path} has ${n} chunks there, not the catalog's ${item.chunkCount}`);
   }
 }
 

@@ -7,8 +7,18 @@ export interface Snippet {
   highlights: [number, number][];
 }
 
+/**
+ * White space runs as one space: `\s+` → ' ', written so a lone space (most of them) is not
+ * replaced — the same result, a few times faster on a long chunk.
+ */
+const SPACE_RUNS = /\s{2,}|[\t\n\v\f\r\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/g;
+
+export function flattenSpaces(text: string): string {
+  return text.replace(SPACE_RUNS, ' ');
+}
+
 export function cutSnippet(text: string, terms: readonly string[], prefix: string | undefined, width = 160): Snippet {
-  const flat = text.replace(/\s+/g, ' ');
+  const flat = flattenSpaces(text);
   // Find the first match, then mark only inside the window shown: the rest is never read.
   const first = matchRanges(flat, terms, prefix, { first: true })[0];
   let start = 0;

@@ -1,5 +1,5 @@
 // Index files are read in place, a few kilobytes at a time, and every byte read is checked first:
-// a file is a run of 32 KiB blocks, and its seal (kept in the segment's description, itself checked
+// a file is a run of 8 KiB blocks (small: a snippet reads one or two), and its seal (kept in the segment's description, itself checked
 // against the index manifest) holds the SHA-256 of each block. A block is hashed when it is read
 // from the drive and kept, checked, in a cache bounded in bytes; a block that does not match its
 // hash, or a file of another size, is damage (IndexDamagedError) at whatever moment it is met.
@@ -8,7 +8,7 @@ import { closeSync, fstatSync, openSync, readSync, writeSync, fsyncSync } from '
 import { createHash } from 'node:crypto';
 import { IndexDamagedError } from './damage.js';
 
-export const BLOCK_SIZE = 32 * 1024;
+export const BLOCK_SIZE = 8 * 1024;
 const HASH_BYTES = 32;
 
 /** What a file must be: its size and the SHA-256 of each block (base64 of the hashes end to end). */
