@@ -25,6 +25,8 @@ interface EngineItem extends IndexedItem {
   /** The segment that holds this item's current chunks (older segments may hold stale ones). */
   shard?: string;
   titleTerms: string[];
+  /** Title and author terms, for "the title holds every word". */
+  titleWords: Set<string>;
   titleNorm: string;
   titleChoseong: string;
 }
@@ -38,14 +40,53 @@ const MAX_GROUPS = 16;
  */
 const CUE_LOOKUPS_PER_ITEM = 50;
 
-/** An item's matching chunks: numbers only (a query may touch tens of thousands of chunks). */
-interface ItemHits {
+/** What one segment matched for a query: its chunks, and per item a count, a best score, a best cover. */
+interface SegmentHits {
   segment: SearchSegment;
-  ids: number[];
-  /** Which words each chunk has (partial matches only; a whole match has them all). */
-  masks: number[] | undefined;
-  best: number;
-  bestMask: number;
+  /** Matching chunks of accepted, live items. */
+  chunks: Uint32Array;
+  partial: boolean;
+  /** The words (bits) a chunk holds. */
+  maskOf: (chunk: number) => number;
+  /** Items with at least one such chunk, and their numbers in the segment. */
+  items: EngineItem[];
+  itemIdx: number[];
+  acc: ItemScratch;
+}
+
+interface Ranked {
+  item: EngineItem;
+  /** 0: exact title, 1: title prefix, 2: title words, 3: text only. */
+  tier: number;
+  coverage: number;
+  score: number;
+  hits: SegmentHits | undefined;
+  /** The item's number in `hits.segment`. */
+  idx: number;
+}
+
+/** Per-item counters of one segment for one query (stamped, so never cleared). */
+class ItemScratch {
+  stamp: Uint32Array;
+  ok: Uint8Array;
+  count: Uint32Array;
+  best: Float64Array;
+  bestMask: Uint8Array;
+  epoch = 0;
+  constructor(n: number) {
+    this.stamp = new Uint32Array(n);
+    this.ok = new Uint8Array(n);
+    this.count = new Uint32Array(n);
+    this.best = new Float64Array(n);
+    this.bestMask = new Uint8Array(n);
+  }
+  next(): number {
+    if (++this.epoch >= 0xffffffff) {
+      this.stamp.fill(0);
+      this.epoch = 1;
+    }
+    return this.epoch;
+  }
 }
 
 /** Per-segment scratch arrays for one query at a time, cleared by moving the epoch on. */
@@ -53,11 +94,14 @@ class Scratch {
   mark: Uint32Array;
   score: Float64Array;
   mask: Uint32Array;
+  /** Candidate chunks of a query. */
+  cand: Uint32Array;
   epoch = 0;
   constructor(n: number) {
     this.mark = new Uint32Array(n);
     this.score = new Float64Array(n);
     this.mask = new Uint32Array(n);
+    this.cand = new Uint32Array(n);
   }
   /** A fresh base: marks below it are old. Values base+0…base+31 belong to this query. */
   next(): number {
@@ -82,6 +126,10 @@ export class SearchEngine {
   private segments: SearchSegment[] = [];
   private nextSeq = 0;
   private readonly scratch = new WeakMap<SearchSegment, Scratch>();
+  private readonly itemScratch = new WeakMap<SearchSegment, ItemScratch>();
+  /** Bumped whenever an item is put, removed or moved: the per-segment item lookups are then stale. */
+  private itemsVersion = 0;
+  private readonly liveItems = new WeakMap<SearchSegment, { version: number; items: (EngineItem | null | undefined)[] }>();
   /** False while segments are still loading or files are still being indexed. */
   complete = true;
 
@@ -107,12 +155,14 @@ export class SearchEngine {
       seq,
       shard,
       titleTerms,
+      titleWords: new Set([...titleTerms, ...(meta.authors ?? []).flatMap((a) => analyze(a))]),
       titleNorm: normalizeInput(meta.title).replace(/\s+/g, ' ').trim(),
       titleChoseong: choseongOf(meta.title),
     };
     this.items.set(meta.path, item);
     this.bySeq.set(seq, item);
     this.titles.add({ id: seq, title: meta.title, authors: (meta.authors ?? []).join(' ') });
+    this.itemsVersion++;
   }
 
   removeItem(path: string): void {
@@ -121,6 +171,7 @@ export class SearchEngine {
     this.items.delete(path);
     this.bySeq.delete(old.seq);
     this.titles.remove(old.seq);
+    this.itemsVersion++;
   }
 
   hasItem(path: string): boolean {
@@ -144,6 +195,7 @@ export class SearchEngine {
   /** Items whose chunks were in the segments `from` now have them in segment `to` (a merge). */
   reassign(from: readonly string[], to: string): void {
     for (const item of this.items.values()) if (item.shard !== undefined && from.includes(item.shard)) item.shard = to;
+    this.itemsVersion++;
   }
 
   removeSegment(segment: SearchSegment): void {
@@ -202,6 +254,81 @@ export class SearchEngine {
     return s;
   }
 
+  private itemScratchOf(segment: SearchSegment): ItemScratch {
+    let s = this.itemScratch.get(segment);
+    if (!s || s.stamp.length < segment.itemPaths.length) {
+      s = new ItemScratch(Math.max(segment.itemPaths.length, 64));
+      this.itemScratch.set(segment, s);
+    }
+    return s;
+  }
+
+  /** The item whose current chunks are in `segment` at item number `idx`, or null (stale or gone). */
+  private liveItemsOf(segment: SearchSegment): (EngineItem | null | undefined)[] {
+    let c = this.liveItems.get(segment);
+    if (!c || c.version !== this.itemsVersion) {
+      c = { version: this.itemsVersion, items: new Array(segment.itemPaths.length) };
+      this.liveItems.set(segment, c);
+    }
+    return c.items;
+  }
+
+  /**
+   * The chunks among `candidates` (the first `n`) whose item is live in this segment and accepted by
+   * the filters, counted per item. Scores: `scores[chunk]`, or for one word the chunk's rank in its
+   * list (`candidates` is then that list, densest first).
+   */
+  private collect(
+    segment: SearchSegment,
+    candidates: ArrayLike<number>,
+    n: number,
+    accept: (item: EngineItem) => boolean,
+    scores: Float64Array | undefined,
+    masks: Uint32Array | undefined,
+    full: number,
+  ): SegmentHits | undefined {
+    const acc = this.itemScratchOf(segment);
+    const e = acc.next();
+    const live = this.liveItemsOf(segment);
+    const chunkItems = segment.chunkItems;
+    const { stamp, ok, count, best, bestMask } = acc;
+    const items: EngineItem[] = [];
+    const itemIdx: number[] = [];
+    const chunks = new Uint32Array(n);
+    let kept = 0;
+    const fullBits = popcount(full);
+    for (let i = 0; i < n; i++) {
+      const id = candidates[i]!;
+      const idx = chunkItems[id]!;
+      if (stamp[idx] !== e) {
+        stamp[idx] = e;
+        let item = live[idx];
+        if (item === undefined) {
+          const found = this.items.get(segment.itemPaths[idx]!);
+          item = found !== undefined && found.shard === segment.id ? found : null;
+          live[idx] = item;
+        }
+        const yes = item !== null && accept(item);
+        ok[idx] = yes ? 1 : 0;
+        count[idx] = 0;
+        best[idx] = -1;
+        bestMask[idx] = 0;
+        if (yes) {
+          items.push(item!);
+          itemIdx.push(idx);
+        }
+      }
+      if (ok[idx] === 0) continue;
+      chunks[kept++] = id;
+      count[idx]!++;
+      const sc = scores ? scores[id]! : 1 - (0.5 * i) / n;
+      if (sc > best[idx]!) best[idx] = sc;
+      const pc = masks ? popcount(masks[id]!) : fullBits;
+      if (pc > bestMask[idx]!) bestMask[idx] = pc;
+    }
+    return items.length > 0 ? { segment, chunks: chunks.subarray(0, kept), partial: masks !== undefined, maskOf: masks ? (c) => masks[c]! : () => full, items, itemIdx, acc } : undefined;
+  }
+
   /** Chunks in any of the lists, in the order of their best rank (a chunk dense in any form first). */
   private unionOf(segment: SearchSegment, lists: Uint32Array[]): Uint32Array {
     const nonEmpty = lists.filter((l) => l.length > 0);
@@ -255,40 +382,28 @@ export class SearchEngine {
       (!options.collection || item.collections.includes(options.collection));
 
     // Chunks. Every word must match: intersect, rarest word first, so common words cost one pass
-    // over their list. Only when nothing has every word are partial matches counted.
+    // over their list. Only when nothing has every word are partial matches counted. What a query
+    // keeps per chunk and per item is in each segment's typed scratch arrays: a common word may
+    // touch tens of thousands of chunks, and no object is made for any of them.
     const full = groups.length > 0 ? (1 << groups.length) - 1 : 0;
-    const hitsByItem = new Map<EngineItem, ItemHits>();
-    const itemOf = (segment: SearchSegment, cache: (EngineItem | null | undefined)[], local: number): EngineItem | null => {
-      const idx = segment.itemIndexOf(local);
-      let item = cache[idx];
-      if (item === undefined) {
-        const found = this.items.get(segment.itemPaths[idx]!);
-        item = found && found.shard === segment.id && accept(found) ? found : null;
-        cache[idx] = item;
-      }
-      return item;
-    };
-    const addHit = (segment: SearchSegment, item: EngineItem, local: number, mask: number, score: number, withMasks: boolean) => {
-      let h = hitsByItem.get(item);
-      if (!h) hitsByItem.set(item, (h = { segment, ids: [], masks: withMasks ? [] : undefined, best: 0, bestMask: 0 }));
-      h.ids.push(local);
-      h.masks?.push(mask);
-      if (score > h.best) h.best = score;
-      const pc = popcount(mask);
-      if (pc > h.bestMask) h.bestMask = pc;
-    };
+    const found: SegmentHits[] = [];
     const lists = new Map<SearchSegment, Uint32Array[]>();
     for (const segment of this.segments) {
       if (segment.chunkCount === 0) continue;
-      // Item acceptance depends on the filters: a fresh lookup table per query and segment.
-      const cache: (EngineItem | null | undefined)[] = new Array(segment.itemPaths.length);
       const perGroup = groups.map((group) => (group.length === 1 ? segment.postings(group[0]!) : this.unionOf(segment, group.map((t) => segment.postings(t)))));
       lists.set(segment, perGroup);
       if (perGroup.some((l) => l.length === 0)) continue;
+      if (perGroup.length === 1) {
+        // One word: its list is the answer, densest first; no marks needed.
+        const list = perGroup[0]!;
+        const h = this.collect(segment, list, list.length, accept, undefined, undefined, full);
+        if (h) found.push(h);
+        continue;
+      }
       const order = perGroup.map((_, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
       const s = this.scratchOf(segment);
       const base = s.next();
-      const { mark, score } = s;
+      const { mark, score, cand } = s;
       // mark[id] = base + (groups matched so far, rarest first).
       for (let k = 0; k < order.length; k++) {
         const list = perGroup[order[k]!]!;
@@ -297,14 +412,15 @@ export class SearchEngine {
       }
       const all = base + order.length;
       const rarest = perGroup[order[0]!]!;
-      let any = false;
+      let nc = 0;
       for (let i = 0; i < rarest.length; i++) {
-        if (mark[rarest[i]!] === all) {
-          any = true;
-          score[rarest[i]!] = 0;
+        const id = rarest[i]!;
+        if (mark[id] === all) {
+          cand[nc++] = id;
+          score[id] = 0;
         }
       }
-      if (!any) continue;
+      if (nc === 0) continue;
       for (const list of perGroup) {
         // Earlier in the list means the word is denser in that chunk.
         const n = list.length;
@@ -313,17 +429,12 @@ export class SearchEngine {
           if (mark[id] === all) score[id]! += 1 - (0.5 * rank) / n;
         }
       }
-      for (let i = 0; i < rarest.length; i++) {
-        const id = rarest[i]!;
-        if (mark[id] !== all) continue;
-        const item = itemOf(segment, cache, id);
-        if (item) addHit(segment, item, id, full, score[id]!, false);
-      }
+      const h = this.collect(segment, cand, nc, accept, score, undefined, full);
+      if (h) found.push(h);
     }
-    const fullHits = hitsByItem.size > 0;
+    const fullHits = found.length > 0;
     if (!fullHits && groups.length > 1) {
       for (const [segment, perGroup] of lists) {
-        const cache: (EngineItem | null | undefined)[] = new Array(segment.itemPaths.length);
         const s = this.scratchOf(segment);
         const base = s.next();
         const { mark, score, mask } = s;
@@ -342,10 +453,8 @@ export class SearchEngine {
             score[id]! += 1 - (0.5 * rank) / n;
           }
         });
-        for (const id of touched) {
-          const item = itemOf(segment, cache, id);
-          if (item) addHit(segment, item, id, mask[id]!, score[id]!, true);
-        }
+        const h = this.collect(segment, touched, touched.length, accept, score, mask, full);
+        if (h) found.push(h);
       }
     }
 
@@ -353,16 +462,16 @@ export class SearchEngine {
     const titleTier = new Map<EngineItem, number>();
     const qNorm = normalizeInput(query).replace(/\s+/g, ' ').trim();
     const qSeq = [...qa.terms, ...(qa.prefix !== undefined ? [qa.prefix] : [])];
-    const candidates = new Set<EngineItem>();
+    const titleCandidates = new Set<EngineItem>();
     for (const t of [...terms, ...(qa.prefix !== undefined ? [qa.prefix] : [])]) {
       const res = this.titles.search(RAW_TERM + t, { limit: 1000 }) as unknown as { result: number[] }[];
       for (const field of res) for (const seq of field.result) {
         const item = this.bySeq.get(seq);
-        if (item) candidates.add(item);
+        if (item) titleCandidates.add(item);
       }
     }
-    if (qa.choseong) for (const item of this.items.values()) if (item.titleChoseong.includes(qa.choseong)) candidates.add(item);
-    for (const item of candidates) {
+    if (qa.choseong) for (const item of this.items.values()) if (item.titleChoseong.includes(qa.choseong)) titleCandidates.add(item);
+    for (const item of titleCandidates) {
       if (!accept(item)) continue;
       const tier = this.titleTier(item, qNorm, qSeq, groups, qa.prefix, qa.choseong);
       if (tier < 3) titleTier.set(item, tier);
@@ -370,31 +479,44 @@ export class SearchEngine {
 
     // Whole matches when there are any; else the best partial ones, marked as such.
     const anyFull = titleTier.size > 0 || fullHits;
-    const partial = !anyFull && groups.length > 1 && hitsByItem.size > 0;
-    const ranked: { item: EngineItem; hits: ItemHits | undefined; tier: number; coverage: number; score: number }[] = [];
-    const all = new Set<EngineItem>([...hitsByItem.keys(), ...titleTier.keys()]);
-    for (const item of all) {
-      // Partial matches count only when nothing matches whole (a title match does).
-      const hits = fullHits || partial ? hitsByItem.get(item) : undefined;
-      const tier = titleTier.get(item) ?? 3;
-      const n = hits?.ids.length ?? 0;
-      if (n === 0 && tier === 3) continue;
-      const coverage = tier < 3 ? groups.length : (hits?.bestMask ?? 0);
-      ranked.push({ item, hits, tier, coverage, score: (hits?.best ?? 0) + Math.log2(1 + n) });
-    }
-    const top = partial ? Math.max(...ranked.map((r) => r.coverage)) : 0;
-    ranked.sort((a, b) => a.tier - b.tier || b.coverage - a.coverage || b.score - a.score || (a.item.path < b.item.path ? -1 : 1));
-
-    const page = ranked.slice(offset, offset + limit).map((r) => {
-      // Document order, only for the items shown; partial matches: the ones with the most words.
-      const h = r.hits;
-      let ids: number[] = [];
-      if (h) {
-        ids = h.masks && r.tier === 3 ? h.ids.filter((_, i) => popcount(h.masks![i]!) === top) : [...h.ids];
-        ids.sort((a, b) => a - b);
+    const partial = !anyFull && groups.length > 1 && found.length > 0;
+    // Partial matches count only when nothing matches whole (a title match does).
+    const counted = fullHits || partial ? found : [];
+    const ranked: Ranked[] = [];
+    const withHits = new Set<EngineItem>();
+    for (const h of counted) {
+      for (let k = 0; k < h.items.length; k++) {
+        const item = h.items[k]!;
+        const idx = h.itemIdx[k]!;
+        const n = h.acc.count[idx]!;
+        const tier = titleTier.get(item) ?? 3;
+        withHits.add(item);
+        ranked.push({ item, tier, coverage: tier < 3 ? groups.length : h.acc.bestMask[idx]!, score: h.acc.best[idx]! + Math.log2(1 + n), hits: h, idx });
       }
-      return { item: r.item, tier: r.tier, segment: h?.segment, ids };
-    });
+    }
+    for (const [item, tier] of titleTier) if (!withHits.has(item)) ranked.push({ item, tier, coverage: groups.length, score: 0, hits: undefined, idx: -1 });
+    const top = partial ? Math.max(...ranked.map((r) => r.coverage)) : 0;
+    const chosen = topOf(ranked, offset + limit).slice(offset);
+
+    // The chunks of the items shown, in document order (partial matches: those with the most words,
+    // except for an item whose title matched, which keeps them all).
+    const idsOf = new Map<Ranked, number[]>();
+    for (const h of counted) {
+      const slots = new Map<number, { ids: number[]; all: boolean }>();
+      for (const r of chosen) {
+        if (r.hits !== h) continue;
+        const slot = { ids: [] as number[], all: !h.partial || r.tier < 3 };
+        slots.set(r.idx, slot);
+        idsOf.set(r, slot.ids);
+      }
+      if (slots.size === 0) continue;
+      for (const id of h.chunks) {
+        const slot = slots.get(h.segment.chunkItems[id]!);
+        if (slot && (slot.all || popcount(h.maskOf(id)) === top)) slot.ids.push(id);
+      }
+      for (const slot of slots.values()) slot.ids.sort((a, b) => a - b);
+    }
+    const page = chosen.map((r) => ({ item: r.item, tier: r.tier, segment: r.hits?.segment, ids: idsOf.get(r) ?? [] }));
     const results: SearchResultItem[] = page.map(({ item, ids, segment, tier }) => ({
       path: item.path,
       type: item.type,
@@ -429,7 +551,7 @@ export class SearchEngine {
     if (qNorm !== '' && item.titleNorm.startsWith(qNorm)) return 1;
     if (choseong && item.titleChoseong.startsWith(choseong)) return 1;
     if (qSeq.length > 0 && startsWithTerms(item.titleTerms, qSeq, prefix)) return 1;
-    const words = new Set([...item.titleTerms, ...(item.authors ?? []).flatMap((a) => analyze(a))]);
+    const words = item.titleWords;
     const holds = (g: string[]) => g.some((t) => words.has(t));
     const lastIsPrefix = prefix !== undefined;
     if (
@@ -439,6 +561,43 @@ export class SearchEngine {
     if (choseong && item.titleChoseong.includes(choseong)) return 2;
     return 3;
   }
+}
+
+function compareRanked(a: Ranked, b: Ranked): number {
+  return a.tier - b.tier || b.coverage - a.coverage || b.score - a.score || (a.item.path < b.item.path ? -1 : a.item.path > b.item.path ? 1 : 0);
+}
+
+/** The best `k` in order, without sorting all of them when they are many (a heap of the best so far). */
+function topOf(list: Ranked[], k: number): Ranked[] {
+  if (list.length <= k * 4) return list.sort(compareRanked).slice(0, k);
+  // A heap whose root is the worst of the best k kept.
+  const heap: Ranked[] = [];
+  const worse = (i: number, j: number) => compareRanked(heap[i]!, heap[j]!) > 0;
+  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
+  for (const r of list) {
+    if (heap.length < k) {
+      heap.push(r);
+      for (let c = heap.length - 1; c > 0; ) {
+        const p = (c - 1) >> 1;
+        if (!worse(c, p)) break;
+        swap(c, p);
+        c = p;
+      }
+    } else if (compareRanked(r, heap[0]!) < 0) {
+      heap[0] = r;
+      for (let c = 0; ; ) {
+        const l = 2 * c + 1;
+        const rr = l + 1;
+        let m = c;
+        if (l < heap.length && worse(l, m)) m = l;
+        if (rr < heap.length && worse(rr, m)) m = rr;
+        if (m === c) break;
+        swap(c, m);
+        c = m;
+      }
+    }
+  }
+  return heap.sort(compareRanked);
 }
 
 function popcount(m: number): number {

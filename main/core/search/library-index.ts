@@ -46,6 +46,8 @@ export interface IndexOptions {
   onDamaged?: (e: IndexDamagedError) => void;
   /** A rebuild started after the first start() had resolved has finished. */
   onRebuilt?: (summary: IndexSummary) => void;
+  /** Run a few searches once complete, so the first real one is not slowed by compiling (default true). */
+  warmUp?: boolean;
 }
 
 export interface IndexSummary {
@@ -153,7 +155,13 @@ export class LibraryIndex {
     for (let attempt = 1; ; attempt++) {
       this.passRunning = true;
       try {
-        return await this.pass(fresh);
+        const summary = await this.pass(fresh);
+        if (this.options.warmUp !== false) {
+          this.warmUp();
+          // Damage the warm-up met: this pass's answers cannot stand; again, from the files.
+          this.checkDamage();
+        }
+        return summary;
       } catch (e) {
         if (!isIndexDamaged(e) || attempt >= MAX_ATTEMPTS) throw e;
         // Damage met while loading or updating: everything from the files, this time.
@@ -168,6 +176,23 @@ export class LibraryIndex {
         this.pendingDamage = undefined;
       }
     }
+  }
+
+  /**
+   * A few searches of the library's own words once the index is complete, so that the first search
+   * the person types does not also pay for compiling the engine's code (a first query can cost twice
+   * a later one). Some tens of milliseconds, once per start; damage met here is handled as anywhere.
+   */
+  private warmUp(): void {
+    const words = new Set<string>();
+    for (const item of this.catalog.items.slice(0, 40)) {
+      const w = item.title.split(/\s+/).find((x) => x.length >= 2);
+      if (w) words.add(w);
+      if (words.size >= 6) break;
+    }
+    const list = [...words];
+    const queries = [...list, ...list.slice(0, 3).map((w) => w.slice(0, Math.max(1, w.length - 1))), list.slice(0, 2).join(' ')];
+    for (const q of queries) if (q.trim() !== '') this.search(q);
   }
 
   private async pass(fresh: boolean): Promise<IndexSummary> {
@@ -203,13 +228,14 @@ export class LibraryIndex {
 
     // The new catalog: what did not change, plus what was read again.
     const dropped = new Set(plan.droppedItems);
-    for (const path of dropped) if (!newItems.some((i) => i.path === path)) this.engine.removeItem(path);
+    const newPaths = new Set(newItems.map((i) => i.path));
+    for (const path of dropped) if (!newPaths.has(path)) this.engine.removeItem(path);
     const reread = new Set(plan.toExtract.map((f) => f.path));
     const gone = new Set(plan.removed);
     const newShard = meta ? meta.id : undefined;
     const items: SavedItem[] = [
       ...this.catalog.items.filter((i) => !dropped.has(i.path)),
-      ...newItems.map((i) => toSavedItem(i, newShard)),
+      ...newItems.map((i) => ({ ...i, ...(newShard ? { shard: newShard } : {}) })),
     ].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const keptProblems = this.catalog.problems.filter(
       (p) => p.code !== 'settings' && p.code !== 'link-outside' && p.code !== 'unreadable-dir' && !reread.has(p.path) && !gone.has(p.path) && files.some((f) => f.path === p.path),
@@ -292,7 +318,8 @@ export class LibraryIndex {
   }
 
   private async extractAndIndex(files: LibraryFile[], settings: LibrarySettings, progress: (p: IndexProgress) => void, generation: number, storage: IndexStorage) {
-    const newItems: Item[] = [];
+    // What the catalog keeps of each new item: no text (the runs hold it until they are written).
+    const newItems: SavedItem[] = [];
     const newProblems: Problem[] = [];
     if (files.length === 0) return { newItems, newProblems, extracted: 0, meta: undefined };
     const ordered = [...files].sort((a, b) => typeRank(a) - typeRank(b) || dirOf(a.path).localeCompare(dirOf(b.path)) || (a.path < b.path ? -1 : 1));
@@ -330,8 +357,9 @@ export class LibraryIndex {
         );
         engine.putItem(toIndexedItem(item), run.id);
       }
-      newItems.push(...items);
-      this.inProgress?.items.push(...items.map((i) => toSavedItem(i, run!.id)));
+      const saved = items.map((i) => toSavedItem(i, run!.id));
+      newItems.push(...saved);
+      this.inProgress?.items.push(...saved);
       if (run.textChars >= runChars) await flush();
     };
     try {

@@ -7,6 +7,14 @@ import type { SavedCatalog } from '../catalog/saved.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 import type { SearchWorkerRequest } from './search-worker.js';
 
+/**
+ * The search worker's heap limit. Its heap holds the catalog, the titles and one run of text being
+ * indexed (postings and stored text are on the drive or in buffers outside the heap); a limit also
+ * makes V8 collect early instead of growing the heap on a PC that has no memory to spare.
+ * The benchmark runs our engine with the same limit.
+ */
+export const SEARCH_HEAP_MB = 384;
+
 type WorkerMessage =
   | { kind: 'progress'; progress: IndexProgress }
   | { kind: 'ready'; summary: IndexSummary; catalog: SavedCatalog }
@@ -33,7 +41,7 @@ export class SearchService {
   damage: string | undefined;
 
   constructor(location: LibraryLocation, options: Omit<IndexOptions, 'onProgress' | 'onDamaged' | 'onRebuilt'> = {}, onProgress?: (p: IndexProgress) => void) {
-    this.worker = startWorker(import.meta.url, 'search-worker');
+    this.worker = startWorker(import.meta.url, 'search-worker', { resourceLimits: { maxOldGenerationSizeMb: SEARCH_HEAP_MB } });
     this.ready = new Promise((resolve, reject) => {
       this.worker.on('message', (msg: WorkerMessage) => {
         switch (msg.kind) {

@@ -25,39 +25,46 @@ export interface Blob {
   close(): void;
 }
 
-/** Checked blocks of every open index file, least recently used dropped first. */
+/**
+ * Checked blocks of every open index file, bounded in bytes. Eviction is "second chance": a block
+ * read since it was last passed over is kept once more (near least-recently-used, without moving
+ * entries on every read — a query reads thousands of times).
+ */
 export class BlockCache {
-  private readonly blocks = new Map<string, Uint8Array>();
+  private readonly blocks = new Map<number, { block: Uint8Array; used: boolean }>();
   private bytes = 0;
 
   constructor(readonly maxBytes: number) {}
 
-  get(key: string): Uint8Array | undefined {
-    const b = this.blocks.get(key);
-    if (b !== undefined) {
-      // Most recently used last.
-      this.blocks.delete(key);
-      this.blocks.set(key, b);
-    }
-    return b;
+  get(key: number): Uint8Array | undefined {
+    const e = this.blocks.get(key);
+    if (e === undefined) return undefined;
+    e.used = true;
+    return e.block;
   }
 
-  put(key: string, block: Uint8Array): void {
+  put(key: number, block: Uint8Array): void {
     if (this.blocks.has(key)) return;
-    this.blocks.set(key, block);
+    this.blocks.set(key, { block, used: false });
     this.bytes += block.length;
     while (this.bytes > this.maxBytes && this.blocks.size > 1) {
-      const [oldest, b] = this.blocks.entries().next().value as [string, Uint8Array];
+      const [oldest, e] = this.blocks.entries().next().value as [number, { block: Uint8Array; used: boolean }];
       this.blocks.delete(oldest);
-      this.bytes -= b.length;
+      if (e.used && oldest !== key) {
+        e.used = false;
+        this.blocks.set(oldest, e);
+      } else {
+        this.bytes -= e.block.length;
+      }
     }
   }
 
-  drop(prefix: string): void {
-    for (const [k, b] of this.blocks) {
-      if (k.startsWith(prefix)) {
+  /** Forget the blocks of one file (keys `file * FILE_STRIDE + n`). */
+  drop(file: number): void {
+    for (const [k, e] of this.blocks) {
+      if (Math.floor(k / FILE_STRIDE) === file) {
         this.blocks.delete(k);
-        this.bytes -= b.length;
+        this.bytes -= e.block.length;
       }
     }
   }
@@ -66,6 +73,9 @@ export class BlockCache {
     return this.bytes;
   }
 }
+
+/** Blocks a file may have (8 GiB of 8 KiB blocks): cache keys are file * FILE_STRIDE + block. */
+const FILE_STRIDE = 2 ** 20;
 
 /** One cache for the whole process: what it may hold is a memory budget, not a per-file one. */
 export const sharedBlockCache = new BlockCache(24 * 1024 * 1024);
@@ -80,7 +90,10 @@ function hashOf(block: Uint8Array): Buffer {
 export class SealedFile implements Blob {
   private fd: number | undefined;
   private readonly hashes: Buffer;
-  private readonly key = `${nextFileId++}:`;
+  private readonly fileId = nextFileId++;
+  /** The block read last: reads of neighbouring records mostly fall in it. */
+  private lastN = -1;
+  private lastBlock: Uint8Array | undefined;
   readonly size: number;
 
   /** Opens `absPath` and checks its size against the seal; `name` is how damage names it. */
@@ -93,6 +106,7 @@ export class SealedFile implements Blob {
     this.size = seal.size;
     this.hashes = Buffer.from(seal.blocks, 'base64');
     if (this.hashes.length !== blockCount(seal.size) * HASH_BYTES) throw new IndexDamagedError(name, 'its seal does not fit its size');
+    if (blockCount(seal.size) > FILE_STRIDE) throw new IndexDamagedError(name, 'it is larger than an index file can be');
     let fd: number;
     try {
       fd = openSync(absPath, 'r');
@@ -132,9 +146,14 @@ export class SealedFile implements Blob {
   }
 
   private block(n: number): Uint8Array {
-    const key = this.key + n;
+    if (n === this.lastN && this.lastBlock) return this.lastBlock;
+    const key = this.fileId * FILE_STRIDE + n;
     const cached = this.cache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      this.lastN = n;
+      this.lastBlock = cached;
+      return cached;
+    }
     if (this.fd === undefined) throw new IndexDamagedError(this.name, 'it was closed');
     const start = n * BLOCK_SIZE;
     const len = Math.min(BLOCK_SIZE, this.size - start);
@@ -154,13 +173,16 @@ export class SealedFile implements Blob {
     if (!hashOf(buf).equals(expected)) throw new IndexDamagedError(this.name, `block ${n} is not what was written`);
     const block = new Uint8Array(buf.buffer, buf.byteOffset, len);
     this.cache.put(key, block);
+    this.lastN = n;
+    this.lastBlock = block;
     return block;
   }
 
   close(): void {
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
-    this.cache.drop(this.key);
+    this.lastBlock = undefined;
+    this.cache.drop(this.fileId);
   }
 }
 

@@ -25,6 +25,8 @@ export interface SearchSegment {
   frequency(term: string): number;
   complete(prefix: string, max: number): { term: string; df: number }[];
   itemIndexOf(chunk: number): number;
+  /** Every chunk's item number at once (what itemIndexOf reads), for loops over many chunks. */
+  readonly chunkItems: ArrayLike<number>;
   textOf(chunk: number): string;
   placeOf(chunk: number): ChunkPlace;
   close(): void;
@@ -55,6 +57,13 @@ export class MemoryRun implements SearchSegment {
     return this.itemOf.length;
   }
 
+  get chunkItems(): ArrayLike<number> {
+    return this.itemOf;
+  }
+
+  /** Reused for every chunk (a Map per chunk would be most of the garbage indexing makes). */
+  private readonly counts = new Map<string, number>();
+
   addItem(path: string, chunks: RunChunk[]): void {
     const item = this.itemPaths.push(path) - 1;
     for (const c of chunks) {
@@ -63,7 +72,8 @@ export class MemoryRun implements SearchSegment {
       this.texts.push(c.text);
       this.places.push(c.place);
       this.textChars += c.text.length;
-      const counts = new Map<string, number>();
+      const counts = this.counts;
+      counts.clear();
       for (const t of c.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
       for (const [t, n] of counts) {
         let list = this.terms.get(t);
@@ -181,6 +191,8 @@ export class DiskSegment implements SearchSegment {
   private readonly partStarts: number[] = [];
   private readonly itemStarts: number[] = [];
   private readonly parts: PartReader[] = [];
+  /** Each chunk's item (a number into itemPaths): 4 bytes a chunk, looked up for every hit. */
+  readonly chunkItems: Uint32Array;
 
   /** Everything is checked here or when read: damage is an IndexDamagedError naming the file. */
   constructor(
@@ -201,6 +213,13 @@ export class DiskSegment implements SearchSegment {
       chunks += p.meta.count;
     }
     this.chunkCount = chunks;
+    this.chunkItems = new Uint32Array(chunks);
+    for (let p = 0; p < this.parts.length; p++) {
+      const part = this.parts[p]!;
+      const at = this.partStarts[p]!;
+      const items = this.itemStarts[p]!;
+      for (let c = 0; c < part.count; c++) this.chunkItems[at + c] = items + part.itemIndexOf(c);
+    }
   }
 
   static open(meta: SegmentMeta, storage: IndexStorage): DiskSegment {
@@ -257,8 +276,7 @@ export class DiskSegment implements SearchSegment {
   }
 
   itemIndexOf(chunk: number): number {
-    const p = this.part(chunk);
-    return this.itemStarts[p]! + this.parts[p]!.itemIndexOf(chunk - this.partStarts[p]!);
+    return this.chunkItems[chunk]!;
   }
 
   textOf(chunk: number): string {
