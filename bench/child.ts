@@ -5,6 +5,8 @@
 // Prints one line `BENCH_RESULT {json}` on stdout; progress goes to stderr.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { log, peakRssBytes, peerPaths, procIo, RESULT_MARK, throttle, wallMs, type BuildReport, type ColdReport, type EngineName, type IoCounters } from './common.js';
 
 const moduleStart = wallMs();
@@ -16,6 +18,17 @@ function cpuSeconds(): number {
   return (c.user + c.system) / 1e6;
 }
 
+/**
+ * Our engine as the app runs it: the compiled JavaScript of build/main (run.ts compiles it first),
+ * not TypeScript transpiled on the fly, which would add its own start-up time.
+ */
+async function ourEngine() {
+  const built = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'build', 'main', 'core');
+  const locate = (await import(pathToFileURL(path.join(built, 'drive', 'locate.js')).href)) as typeof import('../main/core/drive/locate.js');
+  const index = (await import(pathToFileURL(path.join(built, 'search', 'library-index.js')).href)) as typeof import('../main/core/search/library-index.js');
+  return { resolveLibraryFolder: locate.resolveLibraryFolder, LibraryIndex: index.LibraryIndex };
+}
+
 function report(result: unknown): void {
   process.stdout.write(`${RESULT_MARK}${JSON.stringify(result)}\n`);
 }
@@ -24,8 +37,7 @@ async function build(engine: EngineName, libDir: string, outDir: string): Promis
   const started = performance.now();
   const phases: Record<string, number> = {};
   if (engine === 'ours') {
-    const { resolveLibraryFolder } = await import('../main/core/drive/locate.js');
-    const { LibraryIndex } = await import('../main/core/search/library-index.js');
+    const { resolveLibraryFolder, LibraryIndex } = await ourEngine();
     const location = resolveLibraryFolder(libDir);
     const progress = throttle(5000);
     let lastPhase = '';
@@ -84,8 +96,7 @@ async function cold(engine: EngineName, libDir: string, outDir: string, queriesF
   let cpuSecondsToComplete: number;
 
   if (engine === 'ours') {
-    const { resolveLibraryFolder } = await import('../main/core/drive/locate.js');
-    const { LibraryIndex } = await import('../main/core/search/library-index.js');
+    const { resolveLibraryFolder, LibraryIndex } = await ourEngine();
     imported = wallMs();
     ioBeforeOpen = procIo();
     const index = new LibraryIndex(resolveLibraryFolder(libDir), {

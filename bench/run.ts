@@ -13,6 +13,7 @@ import v8 from 'node:v8';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureLibrary, generateQueries, DEFAULT_SEED, QUERY_KINDS, type BenchQuery } from './generate.js';
+import { SEARCH_HEAP_MB } from '../main/core/search/service.js';
 import {
   ENGINE_LABEL, ENGINES, latencyOf, log, peerPaths, RESULT_MARK, wallMs,
   type BuildReport, type ColdReport, type EngineName, type Latency,
@@ -27,7 +28,7 @@ const childScript = path.join(here, 'child.ts');
 
 function parseArgs(argv: string[]) {
   const opts = {
-    sizes: [50, 200],
+    sizes: [50, 200, 1000],
     engines: [...ENGINES],
     perKind: 60,
     evict: true,
@@ -67,9 +68,12 @@ interface ChildRun<T> {
 }
 
 function runChild<T>(args: string[], opts: Opts, profileName?: string): Promise<ChildRun<T>> {
-  // Builds get a large heap (MiniSearch needs it at 200 MB); cold starts run with Node's default
-  // heap limit, as the app would, so garbage collection behaves as it would there.
-  const nodeArgs = [...(args[0] === 'build' ? [`--max-old-space-size=${opts.heapMb}`] : []), '--expose-gc', '--import', 'tsx'];
+  // Our engine runs with the heap limit the app gives its search worker (builds and cold starts).
+  // The peers' builds get a large heap (MiniSearch needs it at 200 MB); their cold starts run with
+  // Node's default heap limit.
+  const ours = args[1] === 'ours';
+  const heap = ours ? [`--max-old-space-size=${SEARCH_HEAP_MB}`] : args[0] === 'build' ? [`--max-old-space-size=${opts.heapMb}`] : [];
+  const nodeArgs = [...heap, '--expose-gc', '--import', 'tsx'];
   if (profileName && opts.cpuProf) {
     // One folder per child: every thread (tsx's loader thread, extraction workers) writes its own file.
     const dir = path.join(outRoot, 'prof', profileName);
@@ -194,13 +198,16 @@ async function benchSize(sizeMb: number, opts: Opts): Promise<SizeResult> {
     queries: queries.length, queryKinds: Object.fromEntries(QUERY_KINDS.map((k) => [k, queries.filter((q) => q.kind === k).length])),
     coldQuery, processStartSeconds: NaN, evicted: false, engines: {},
   };
+  // MiniSearch holds its whole index on the heap (gigabytes at 200 MB already): not at 1 GB.
+  const engines = sizeMb >= 1000 ? opts.engines.filter((e) => e !== 'minisearch') : opts.engines;
+  if (engines.length !== opts.engines.length) log('  MiniSearch is left out at this size: it keeps its whole index on the JavaScript heap');
   const ourIndex = path.join(libDir, '.changmun', 'index');
   const peer = peerPaths(idxDir);
   const indexFiles = (e: EngineName): string[] =>
     e === 'ours' ? filesUnder(ourIndex).map((f) => f.path) : [e === 'fts5' ? peer.fts5 : peer.minisearch].filter(existsSync);
 
   // Build.
-  for (const e of opts.engines) {
+  for (const e of engines) {
     const r: EngineResult = (res.engines[e] = {});
     const haveIndex = indexFiles(e).length > 0 && (e !== 'ours' || existsSync(path.join(ourIndex, 'manifest.json')));
     if (opts.reuseIndex && haveIndex) {
@@ -237,7 +244,7 @@ async function benchSize(sizeMb: number, opts: Opts): Promise<SizeResult> {
 
   // Cold start and queries; with --repeat, the run least disturbed by other work (the lowest time
   // to complete answers) is kept, and every run's start-up times are listed.
-  for (const e of opts.engines) {
+  for (const e of engines) {
     const r = res.engines[e]!;
     if (r.error) continue;
     const runs: NonNullable<EngineResult['cold']>[] = [];
@@ -318,36 +325,66 @@ const mb = (v: number) => `${(v / 1e6).toFixed(1)} MB`;
 const sec = (v: number) => `${v.toFixed(2)} s`;
 const ms = (v: number) => `${v.toFixed(1)} ms`;
 
-function metrics(textBytes: number): Metric[] {
+/**
+ * The goals of issue 13, by library size: at 200 MB of text (shown beside the 50 MB run too, for
+ * reference) and at 1 GB. A goal the issue sets only at 200 MB is not shown at 1 GB.
+ */
+function goalsFor(sizeMb: number) {
+  const big = sizeMb >= 1000;
+  return {
+    buildSpeed: { value: 4, text: '≥ 4' },
+    buildRss: { value: 600e6, text: '≤ 600 MB' },
+    indexRatio: { value: 0.35, text: '≤ 0.35' },
+    firstAnswer: { value: 1, text: '≤ 1 s' },
+    readBeforeFirst: { value: 30e6, text: '≤ 30 MB' },
+    complete: big ? undefined : { value: 2, text: '≤ 2 s' },
+    p95Cpu: big ? { value: 30, text: '≤ 30 ms' } : { value: 15, text: '≤ 15 ms' },
+    p95VsFts5: big ? undefined : { value: 0.3, text: '≤ 0.3×' },
+    searchRss: big ? { value: 500e6, text: '≤ 500 MB' } : { value: 300e6, text: '≤ 300 MB' },
+  };
+}
+
+function metrics(res: SizeResult): Metric[] {
+  const g = goalsFor(res.sizeMb);
+  const textBytes = res.textBytes;
+  const fts5P95 = res.engines.fts5?.cold?.cpuLatency.p95;
   return [
     { label: 'build time', get: (r) => r.build?.seconds, format: (v) => `${v.toFixed(1)} s`, lowerIsBetter: true },
-    { label: 'build speed (MB text/s)', get: (r) => r.build?.mbPerSecond, format: (v) => v.toFixed(2), target: { value: 3, text: '≥ 3' }, lowerIsBetter: false },
+    { label: 'build speed (MB text/s)', get: (r) => r.build?.mbPerSecond, format: (v) => v.toFixed(2), target: g.buildSpeed, lowerIsBetter: false },
     { label: 'build CPU time (all threads)', get: (r) => r.build?.cpuSeconds, format: (v) => `${v.toFixed(1)} s`, lowerIsBetter: true },
     { label: 'build: waiting for extraction', get: (r) => r.build?.extractWaitSeconds, format: (v) => `${v.toFixed(1)} s`, lowerIsBetter: true },
-    { label: 'peak RSS building', get: (r) => r.build?.maxRss, format: mb, lowerIsBetter: true },
+    { label: 'peak RSS building', get: (r) => r.build?.maxRss, format: mb, target: g.buildRss, lowerIsBetter: true },
     { label: 'index on disk', get: (r) => r.indexBytes, format: mb, lowerIsBetter: true },
-    { label: 'index ÷ text', get: (r) => (r.indexBytes === undefined ? undefined : r.indexBytes / textBytes), format: (v) => v.toFixed(3), target: { value: 0.35, text: '≤ 0.35' }, lowerIsBetter: true },
+    { label: 'index ÷ text', get: (r) => (r.indexBytes === undefined ? undefined : r.indexBytes / textBytes), format: (v) => v.toFixed(3), target: g.indexRatio, lowerIsBetter: true },
     { label: 'stored text (snippets)', get: (r) => r.textStoreBytes, format: mb, lowerIsBetter: true },
     { label: 'engine code imported', get: (r) => r.cold?.importSeconds, format: sec, lowerIsBetter: true },
-    { label: 'first answer after spawn', get: (r) => r.cold?.firstAnswerSeconds, format: sec, target: { value: 1, text: '≤ 1 s' }, lowerIsBetter: true },
+    { label: 'first answer after spawn', get: (r) => r.cold?.firstAnswerSeconds, format: sec, target: g.firstAnswer, lowerIsBetter: true },
     { label: 'first non-empty answer', get: (r) => r.cold?.firstHitSeconds, format: sec, lowerIsBetter: true },
-    { label: 'complete answers after spawn', get: (r) => r.cold?.completeSeconds, format: sec, target: { value: 4, text: '≤ 4 s' }, lowerIsBetter: true },
+    { label: 'complete answers after spawn', get: (r) => r.cold?.completeSeconds, format: sec, target: g.complete, lowerIsBetter: true },
     { label: 'CPU time to complete answers', get: (r) => r.cold?.cpuSecondsToComplete, format: sec, lowerIsBetter: true },
-    { label: 'read before 1st answer: index', get: (r) => r.cold?.indexRcharBeforeFirst, format: mb, target: { value: 30e6, text: '≤ 30 MB' }, lowerIsBetter: true },
+    { label: 'read before 1st answer: index', get: (r) => r.cold?.indexRcharBeforeFirst, format: mb, target: g.readBeforeFirst, lowerIsBetter: true },
     { label: 'read before 1st answer: all', get: (r) => r.cold?.rcharBeforeFirst, format: mb, lowerIsBetter: true },
     { label: 'read before 1st: from device', get: (r) => r.cold?.readBytesBeforeFirst, format: mb, lowerIsBetter: true },
     { label: 'read before complete: index', get: (r) => r.cold?.indexRcharBeforeComplete, format: mb, lowerIsBetter: true },
     { label: 'query p50', get: (r) => r.cold?.latency.p50, format: ms, lowerIsBetter: true },
-    { label: 'query p95', get: (r) => r.cold?.latency.p95, format: ms, target: { value: 20, text: '≤ 20 ms' }, lowerIsBetter: true },
+    { label: 'query p95', get: (r) => r.cold?.latency.p95, format: ms, lowerIsBetter: true },
     { label: 'query p50, process CPU', get: (r) => r.cold?.cpuLatency.p50, format: ms, lowerIsBetter: true },
-    { label: 'query p95, process CPU', get: (r) => r.cold?.cpuLatency.p95, format: ms, lowerIsBetter: true },
+    { label: 'query p95, process CPU', get: (r) => r.cold?.cpuLatency.p95, format: ms, target: g.p95Cpu, lowerIsBetter: true },
+    {
+      label: 'query p95 CPU ÷ FTS5\'s',
+      get: (r) => (fts5P95 && r.cold ? r.cold.cpuLatency.p95 / fts5P95 : undefined),
+      format: (v) => `${v.toFixed(2)}×`,
+      target: g.p95VsFts5,
+      lowerIsBetter: true,
+    },
     { label: 'query p50, 2nd pass', get: (r) => r.cold?.latencyWarm.p50, format: ms, lowerIsBetter: true },
     { label: 'query p95, 2nd pass', get: (r) => r.cold?.latencyWarm.p95, format: ms, lowerIsBetter: true },
+    { label: 'query p95, 2nd pass, CPU', get: (r) => r.cold?.cpuLatencyWarm.p95, format: ms, lowerIsBetter: true },
     { label: 'query p50, 3rd, no snippets', get: (r) => r.cold?.latencyNoSnippets?.p50, format: ms, lowerIsBetter: true },
     { label: 'query p95, 3rd, no snippets', get: (r) => r.cold?.latencyNoSnippets?.p95, format: ms, lowerIsBetter: true },
     { label: 'query p95, 3rd, no sn., CPU', get: (r) => r.cold?.cpuLatencyNoSnippets?.p95, format: ms, lowerIsBetter: true },
     { label: 'query max', get: (r) => r.cold?.latency.max, format: ms, lowerIsBetter: true },
-    { label: 'peak RSS searching', get: (r) => r.cold?.maxRss, format: mb, target: { value: 500e6, text: '≤ 500 MB' }, lowerIsBetter: true },
+    { label: 'peak RSS searching', get: (r) => r.cold?.maxRss, format: mb, target: g.searchRss, lowerIsBetter: true },
     { label: '  of which: peak while loading', get: (r) => r.cold?.peakRssLoading, format: mb, lowerIsBetter: true },
     { label: '  RSS loaded, after full GC', get: (r) => r.cold?.settled.rss, format: mb, lowerIsBetter: true },
     { label: '  JS heap loaded, after full GC', get: (r) => r.cold?.settled.heapUsed, format: mb, lowerIsBetter: true },
@@ -359,7 +396,7 @@ function table(res: SizeResult, engines: EngineName[]): string {
   const peers = engines.filter((e) => e !== 'ours');
   const head = ['metric', ...engines.map((e) => ENGINE_LABEL[e]), ...peers.map((p) => `ours ÷ ${ENGINE_LABEL[p]}`), 'target', ''];
   const rows: string[][] = [];
-  for (const m of metrics(res.textBytes)) {
+  for (const m of metrics(res)) {
     const vals = engines.map((e) => {
       const r = res.engines[e];
       return r ? m.get(r) : undefined;
@@ -387,7 +424,7 @@ function table(res: SizeResult, engines: EngineName[]): string {
       `Node+tsx process start ${res.processStartSeconds.toFixed(2)} s (included in the start-up times); ` +
       `load average during cold runs ${engines.map((e) => res.engines[e]?.cold?.loadAverage.toFixed(1) ?? '?').join('/')}` +
       (res.evicted ? '; index files evicted from the page cache before each cold start' : '') +
-      '; targets (ours) are set for 200 MB',
+      (res.sizeMb >= 1000 ? '; goals (ours): issue 13 at 1 GB' : res.sizeMb === 200 ? '; goals (ours): issue 13 at 200 MB' : '; goals (ours): issue 13 at 200 MB, shown for reference'),
     line(head),
     line(head.map((_, i) => '-'.repeat(widths[i]!))),
     ...rows.map(line),
@@ -445,7 +482,7 @@ async function main(): Promise<void> {
     const r = await benchSize(size, opts);
     results.sizes.push(r);
     writeFileSync(outFile, JSON.stringify(results, null, 2));
-    const t = table(r, opts.engines);
+    const t = table(r, opts.engines.filter((e) => r.engines[e] !== undefined));
     process.stdout.write(`\n${t}\n`);
   }
   log(`\nwrote ${path.relative(repo, outFile)}`);
