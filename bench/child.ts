@@ -45,9 +45,12 @@ async function build(engine: EngineName, libDir: string, outDir: string): Promis
     // a batch comes once the batch is indexed. The time between them is the main thread indexing.
     let lastFileAt = 0;
     let indexing = 0;
+    const { buildWorkerCount } = (await import(pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'build', 'main', 'core', 'catalog', 'pool.js')).href)) as typeof import('../main/core/catalog/pool.js');
     const index = new LibraryIndex(location, {
       save: true,
       rebuild: true,
+      // As `changmun build` and `changmun index` do: every core (a volunteer's computer).
+      workers: buildWorkerCount(),
       onProgress: (p) => {
         const t = performance.now();
         if (p.phase !== lastPhase) {

@@ -1,5 +1,6 @@
 // `changmun index <library-folder>` and `changmun search <library-folder> <query>`.
 import { resolveLibraryFolder } from '../core/drive/locate.js';
+import { buildWorkerCount } from '../core/catalog/pool.js';
 import { SearchService } from '../core/search/service.js';
 import type { IndexProgress, IndexSummary } from '../core/search/library-index.js';
 import { markSnippet } from '../core/search/snippet.js';
@@ -27,7 +28,7 @@ function showProgress(out: Output) {
 
 export async function runIndex(folder: string, opts: { rebuild?: boolean; workers?: number }, out: Output): Promise<number> {
   const location = resolveLibraryFolder(folder);
-  const service = new SearchService(location, { rebuild: opts.rebuild, workers: opts.workers, save: true }, showProgress(out));
+  const service = new SearchService(location, { rebuild: opts.rebuild, workers: opts.workers ?? buildWorkerCount(), save: true }, showProgress(out));
   try {
     const { summary } = await service.ready;
     out.endProgress();

@@ -26,6 +26,14 @@ export interface Chunk {
   language?: string;
   /** Subtitles: [offset in `text`, start ms] of each cue after the first, so a hit opens at its line. */
   cues?: [number, number][];
+  /** Its search terms, when worked out beside the extraction (search/chunk-terms.ts). */
+  terms?: ChunkTerms;
+}
+
+/** The terms of a chunk: `table` (shared by the chunks of one file) and [term index, count] pairs. */
+export interface ChunkTerms {
+  table: string[];
+  pairs: Uint32Array;
 }
 
 /** Chunks never grow past this many characters; longer sections are split at sentence or space. */

@@ -7,11 +7,14 @@ import type { ExtractErrorCode } from '../errors.js';
 import { extractFile, type FileExtract } from '../extract/index.js';
 import { isExtractError } from '../errors.js';
 import { startWorker } from '../workers.js';
+import { attachTerms } from '../search/chunk-terms.js';
 
 export interface ExtractRequest {
   id: number;
   absPath: string;
   relPath: string;
+  /** Work out each chunk's search terms too (for the indexer). */
+  terms?: boolean;
 }
 
 export type ExtractResponse =
@@ -29,11 +32,21 @@ export interface PoolOptions {
   timeoutMs?: number;
   /** Heap limit of each worker. */
   maxHeapMb?: number;
+  /** Work out each chunk's search terms in the workers (the indexer asks for this). */
+  terms?: boolean;
 }
 
 export function defaultWorkerCount(): number {
   // Leave a core for the UI and for video playback on a two-core PC.
   return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+/**
+ * On a volunteer's computer building a drive nothing else needs the cores: one worker for each
+ * (the extraction workers also analyse the text, so the indexing thread is not the bottleneck).
+ */
+export function buildWorkerCount(): number {
+  return Math.max(2, Math.min(8, availableParallelism()));
 }
 
 interface Slot {
@@ -49,20 +62,22 @@ export class ExtractPool {
   private readonly timeoutMs: number;
   private readonly maxHeapMb: number;
   private readonly inline: boolean;
+  private readonly terms: boolean;
 
   constructor(options: PoolOptions = {}) {
     const count = options.workers ?? defaultWorkerCount();
     this.timeoutMs = options.timeoutMs ?? 120_000;
     this.maxHeapMb = options.maxHeapMb ?? 768;
+    this.terms = options.terms === true;
     this.inline = count === 0;
     for (let i = 0; i < count; i++) this.slots.push({ worker: this.spawn() });
   }
 
   extract(absPath: string, relPath: string): Promise<ExtractOutcome> {
     if (this.closed) return Promise.reject(new Error('changmun: extract pool is closed'));
-    if (this.inline) return extractInline(absPath, relPath);
+    if (this.inline) return extractInline(absPath, relPath, this.terms);
     return new Promise((resolve) => {
-      this.queue.push({ req: { id: this.nextId++, absPath, relPath }, resolve });
+      this.queue.push({ req: { id: this.nextId++, absPath, relPath, ...(this.terms ? { terms: true } : {}) }, resolve });
       this.pump();
     });
   }
@@ -129,9 +144,11 @@ export class ExtractPool {
   }
 }
 
-async function extractInline(absPath: string, relPath: string): Promise<ExtractOutcome> {
+async function extractInline(absPath: string, relPath: string, terms: boolean): Promise<ExtractOutcome> {
   try {
-    return { ok: true, extract: await extractFile(absPath, relPath) };
+    const extract = await extractFile(absPath, relPath);
+    if (terms && 'chunks' in extract) attachTerms(extract.chunks);
+    return { ok: true, extract };
   } catch (e) {
     if (isExtractError(e)) return { ok: false, code: e.code, detail: e.detail };
     return { ok: false, code: 'unreadable', detail: String(e) };

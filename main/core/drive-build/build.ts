@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { resolveLibraryFolder, type LibraryLocation } from '../drive/locate.js';
 import { isIgnoredName } from '../catalog/file-kinds.js';
+import { buildWorkerCount } from '../catalog/pool.js';
 import { LibraryIndex, type IndexProgress, type IndexSummary } from '../search/library-index.js';
 import { listDriveFiles, MANIFEST_FILE } from '../manifest/drive-files.js';
 import { displayFingerprint, fingerprintOf, publicKeyOf, readPrivateKey, verifyBytes } from '../manifest/keys.js';
@@ -101,7 +102,7 @@ export async function buildDrive(options: BuildOptions): Promise<BuildSummary> {
     save: true,
     // An index found beside untrusted files is not trusted either.
     rebuild: copyAll,
-    workers: options.workers,
+    workers: options.workers ?? buildWorkerCount(),
     onProgress: (p) => report({ phase: 'index', done: p.done, total: p.total, step: p.phase, ...(p.current ? { current: p.current } : {}) }),
   });
   let indexSummary: IndexSummary;

@@ -7,6 +7,7 @@ import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '
 import { createTitleIndex, RAW_TERM } from './config.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { cutSnippet } from './snippet.js';
+import { termsOf } from './chunk-terms.js';
 import type { SearchHit, SearchOptions, SearchResponse, SearchResultItem } from './types.js';
 
 /** What the engine keeps of an item: everything but its chunks. */
@@ -25,8 +26,8 @@ interface EngineItem extends IndexedItem {
   /** The segment that holds this item's current chunks (older segments may hold stale ones). */
   shard?: string;
   titleTerms: string[];
-  /** Title and author terms, for "the title holds every word". */
-  titleWords: Set<string>;
+  /** Title and author terms, for "the title holds every word" (made when first needed). */
+  titleWords?: Set<string>;
   titleNorm: string;
   titleChoseong: string;
 }
@@ -155,7 +156,6 @@ export class SearchEngine {
       seq,
       shard,
       titleTerms,
-      titleWords: new Set([...titleTerms, ...(meta.authors ?? []).flatMap((a) => analyze(a))]),
       titleNorm: normalizeInput(meta.title).replace(/\s+/g, ' ').trim(),
       titleChoseong: choseongOf(meta.title),
     };
@@ -219,7 +219,7 @@ export class SearchEngine {
         item.path,
         item.chunks.map((c) => ({
           text: c.text,
-          terms: analyze(c.text),
+          terms: termsOf(c),
           place: { locator: c.locator, ...(c.language ? { language: c.language } : {}), ...(c.cues ? { cues: c.cues } : {}) },
         })),
       );
@@ -551,7 +551,7 @@ export class SearchEngine {
     if (qNorm !== '' && item.titleNorm.startsWith(qNorm)) return 1;
     if (choseong && item.titleChoseong.startsWith(choseong)) return 1;
     if (qSeq.length > 0 && startsWithTerms(item.titleTerms, qSeq, prefix)) return 1;
-    const words = item.titleWords;
+    const words = (item.titleWords ??= new Set([...item.titleTerms, ...(item.authors ?? []).flatMap((a) => analyze(a))]));
     const holds = (g: string[]) => g.some((t) => words.has(t));
     const lastIsPrefix = prefix !== undefined;
     if (

@@ -13,7 +13,7 @@ import { listContentFiles, readLibrarySettings, skipProblems } from '../catalog/
 import { assembleCatalog, type FileResult } from '../catalog/assemble.js';
 import { ExtractPool } from '../catalog/pool.js';
 import { fileKindOf } from '../catalog/file-kinds.js';
-import { analyze } from './analyze.js';
+import { termsOf } from './chunk-terms.js';
 import { SearchEngine, toIndexedItem } from './engine.js';
 import { dataDirOf, openSavedSegment, readSavedIndex } from './saved-index.js';
 import { IndexDamagedError, isIndexDamaged } from './store/damage.js';
@@ -323,7 +323,8 @@ export class LibraryIndex {
     const newProblems: Problem[] = [];
     if (files.length === 0) return { newItems, newProblems, extracted: 0, meta: undefined };
     const ordered = [...files].sort((a, b) => typeRank(a) - typeRank(b) || dirOf(a.path).localeCompare(dirOf(b.path)) || (a.path < b.path ? -1 : 1));
-    const pool = new ExtractPool({ workers: this.options.workers });
+    // The workers also work out each chunk's terms: the analysis runs beside the extraction.
+    const pool = new ExtractPool({ workers: this.options.workers, terms: true });
     const runChars = this.options.runChars ?? DEFAULT_RUN_CHARS;
     const engine = this.engine;
     const written: { run: WrittenRun; segment: DiskSegment }[] = [];
@@ -351,7 +352,7 @@ export class LibraryIndex {
           item.path,
           item.chunks.map((c) => ({
             text: c.text,
-            terms: analyze(c.text),
+            terms: termsOf(c),
             place: { locator: c.locator, ...(c.language ? { language: c.language } : {}), ...(c.cues ? { cues: c.cues } : {}) },
           })),
         );

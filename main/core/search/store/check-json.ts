@@ -49,16 +49,36 @@ export function oneOf<T extends string>(v: Json, what: string, values: readonly 
 }
 
 export function strings(v: Json, what: string, maxItems: number, maxLength = 4096): string[] {
-  return arr(v, what, maxItems).map((s, i) => str(s, `${what}[${i}]`, maxLength));
+  const list = arr(v, what, maxItems) as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const s = list[i];
+    if (typeof s !== 'string' || s.length > maxLength) throw new Malformed(`${what}[${i}] is not a string of at most ${maxLength} characters`);
+  }
+  return list as string[];
 }
 
 /** A library-relative path: '/'-separated, no empty, `.` or `..` segment, no NUL or backslash. */
 export function relPath(v: Json, what: string): string {
   const s = str(v, what, 4096);
-  if (s === '' || s.startsWith('/') || s.includes('\\') || s.includes('\0') || s.split('/').some((p) => p === '' || p === '.' || p === '..') || /^[A-Za-z]:/.test(s)) {
-    throw new Malformed(`${what} is not a path inside the library`);
-  }
+  if (!isRelPath(s)) throw new Malformed(`${what} is not a path inside the library`);
   return s;
+}
+
+/** One pass over the characters (a catalog holds tens of thousands of paths). */
+function isRelPath(s: string): boolean {
+  if (s === '' || (s.length >= 2 && s.charCodeAt(1) === 0x3a && /^[A-Za-z]/.test(s))) return false;
+  let segStart = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0x2f;
+    if (c === 0x5c || c === 0) return false;
+    if (c === 0x2f) {
+      const len = i - segStart;
+      if (len === 0) return false;
+      if (len <= 2 && s.charCodeAt(segStart) === 0x2e && (len === 1 || s.charCodeAt(segStart + 1) === 0x2e)) return false;
+      segStart = i + 1;
+    }
+  }
+  return true;
 }
 
 /** A SHA-256 in hex. */

@@ -9,6 +9,7 @@ import { IndexDamagedError } from './damage.js';
 import { BUCKETS, bucketOf, decodeBuckets, decodePostings, encodePostings } from './postings.js';
 import { PartReader, PartWriter, type ChunkPlace, type PartMeta } from './part.js';
 import type { Blob, Seal } from './sealed.js';
+import type { ChunkTerms } from '../../types.js';
 import type { IndexStorage } from './storage.js';
 
 export const SEGMENT_FORMAT = 1;
@@ -38,7 +39,7 @@ const EMPTY = new Uint32Array(0);
 
 export interface RunChunk {
   text: string;
-  terms: string[];
+  terms: ChunkTerms;
   place: ChunkPlace;
 }
 
@@ -61,8 +62,8 @@ export class MemoryRun implements SearchSegment {
     return this.itemOf;
   }
 
-  /** Reused for every chunk (a Map per chunk would be most of the garbage indexing makes). */
-  private readonly counts = new Map<string, number>();
+  /** A file's term table, resolved to this run's lists once (its chunks share the table). */
+  private readonly resolved = new WeakMap<string[], (number[] | undefined)[]>();
 
   addItem(path: string, chunks: RunChunk[]): void {
     const item = this.itemPaths.push(path) - 1;
@@ -72,13 +73,19 @@ export class MemoryRun implements SearchSegment {
       this.texts.push(c.text);
       this.places.push(c.place);
       this.textChars += c.text.length;
-      const counts = this.counts;
-      counts.clear();
-      for (const t of c.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-      for (const [t, n] of counts) {
-        let list = this.terms.get(t);
-        if (!list) this.terms.set(t, (list = []));
-        list.push(id * 4 + bucketOf(n));
+      const { table, pairs } = c.terms;
+      let lists = this.resolved.get(table);
+      if (!lists) this.resolved.set(table, (lists = new Array(table.length)));
+      for (let k = 0; k < pairs.length; k += 2) {
+        const ti = pairs[k]!;
+        let list = lists[ti];
+        if (!list) {
+          const t = table[ti]!;
+          list = this.terms.get(t);
+          if (!list) this.terms.set(t, (list = []));
+          lists[ti] = list;
+        }
+        list.push(id * 4 + bucketOf(pairs[k + 1]!));
       }
     }
   }
