@@ -462,7 +462,7 @@ async function main(): Promise<void> {
       node: process.version,
       platform: `${os.platform()} ${os.release()}`,
     },
-    versions: { minisearch: versionOf('minisearch'), 'better-sqlite3': versionOf('better-sqlite3'), flexsearch: versionOf('flexsearch'), commit: gitCommit() },
+    versions: { minisearch: versionOf('minisearch'), 'better-sqlite3': versionOf('better-sqlite3'), commit: gitCommit() },
     method: {
       megabyte: '10^6 bytes',
       text: 'bytes of the generated files (UTF-8)',

@@ -4,7 +4,7 @@
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemType } from '../types.js';
 import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from './analyze.js';
-import { createTitleIndex, RAW_TERM } from './config.js';
+import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { cutSnippet } from './snippet.js';
 import { termsOf } from './chunk-terms.js';
@@ -26,6 +26,8 @@ interface EngineItem extends IndexedItem {
   /** The segment that holds this item's current chunks (older segments may hold stale ones). */
   shard?: string;
   titleTerms: string[];
+  /** Title terms and author terms: what the title index holds for the item. */
+  indexedTerms: string[];
   /** Title and author terms, for "the title holds every word" (made when first needed). */
   titleWords?: Set<string>;
   titleNorm: string;
@@ -73,8 +75,11 @@ class ItemScratch {
   count: Uint32Array;
   best: Float64Array;
   bestMask: Uint8Array;
+  /** Where an item's chunks go on the page being made (-1: not shown). */
+  slot: Int32Array;
   epoch = 0;
   constructor(n: number) {
+    this.slot = new Int32Array(n).fill(-1);
     this.stamp = new Uint32Array(n);
     this.ok = new Uint8Array(n);
     this.count = new Uint32Array(n);
@@ -123,7 +128,7 @@ export function toIndexedItem(item: Item): IndexedItem {
 export class SearchEngine {
   private readonly items = new Map<string, EngineItem>();
   private readonly bySeq = new Map<number, EngineItem>();
-  private readonly titles = createTitleIndex();
+  private readonly titles = new TitleIndex();
   private segments: SearchSegment[] = [];
   private nextSeq = 0;
   private readonly scratch = new WeakMap<SearchSegment, Scratch>();
@@ -151,17 +156,19 @@ export class SearchEngine {
     this.removeItem(meta.path);
     const seq = this.nextSeq++;
     const titleTerms = analyze(`${meta.title}`);
+    const indexedTerms = [...new Set([...titleTerms, ...(meta.authors ?? []).flatMap((a) => analyze(a))])];
     const item: EngineItem = {
       ...meta,
       seq,
       shard,
       titleTerms,
+      indexedTerms,
       titleNorm: normalizeInput(meta.title).replace(/\s+/g, ' ').trim(),
       titleChoseong: choseongOf(meta.title),
     };
     this.items.set(meta.path, item);
     this.bySeq.set(seq, item);
-    this.titles.add({ id: seq, title: meta.title, authors: (meta.authors ?? []).join(' ') });
+    this.titles.add(seq, indexedTerms);
     this.itemsVersion++;
   }
 
@@ -170,7 +177,7 @@ export class SearchEngine {
     if (!old) return;
     this.items.delete(path);
     this.bySeq.delete(old.seq);
-    this.titles.remove(old.seq);
+    this.titles.remove(old.seq, old.indexedTerms);
     this.itemsVersion++;
   }
 
@@ -464,8 +471,7 @@ export class SearchEngine {
     const qSeq = [...qa.terms, ...(qa.prefix !== undefined ? [qa.prefix] : [])];
     const titleCandidates = new Set<EngineItem>();
     for (const t of [...terms, ...(qa.prefix !== undefined ? [qa.prefix] : [])]) {
-      const res = this.titles.search(RAW_TERM + t, { limit: 1000 }) as unknown as { result: number[] }[];
-      for (const field of res) for (const seq of field.result) {
+      for (const seq of this.titles.search(t, 1000)) {
         const item = this.bySeq.get(seq);
         if (item) titleCandidates.add(item);
       }
@@ -502,19 +508,33 @@ export class SearchEngine {
     // except for an item whose title matched, which keeps them all).
     const idsOf = new Map<Ranked, number[]>();
     for (const h of counted) {
-      const slots = new Map<number, { ids: number[]; all: boolean }>();
-      for (const r of chosen) {
-        if (r.hits !== h) continue;
-        const slot = { ids: [] as number[], all: !h.partial || r.tier < 3 };
-        slots.set(r.idx, slot);
-        idsOf.set(r, slot.ids);
+      // The items shown of this segment, by item number: a slot for each (typed, not a Map: a
+      // common word has tens of thousands of chunks to sort out).
+      const shown = chosen.filter((r) => r.hits === h);
+      if (shown.length === 0) continue;
+      const slot = h.acc.slot;
+      const lists: number[][] = [];
+      const all: boolean[] = [];
+      for (const r of shown) {
+        slot[r.idx] = lists.length;
+        const ids: number[] = [];
+        lists.push(ids);
+        all.push(!h.partial || r.tier < 3);
+        idsOf.set(r, ids);
       }
-      if (slots.size === 0) continue;
+      const chunkItems = h.segment.chunkItems;
+      const e = h.acc.epoch;
+      const { stamp } = h.acc;
+      // Only items counted in this query (stamped with its epoch) can hold a slot.
       for (const id of h.chunks) {
-        const slot = slots.get(h.segment.chunkItems[id]!);
-        if (slot && (slot.all || popcount(h.maskOf(id)) === top)) slot.ids.push(id);
+        const idx = chunkItems[id]!;
+        if (stamp[idx] !== e) continue;
+        const k = slot[idx]!;
+        if (k < 0 || k >= lists.length || shown[k]!.idx !== idx) continue;
+        if (all[k] || popcount(h.maskOf(id)) === top) lists[k]!.push(id);
       }
-      for (const slot of slots.values()) slot.ids.sort((a, b) => a - b);
+      for (const r of shown) slot[r.idx] = -1;
+      for (const ids of lists) ids.sort((a, b) => a - b);
     }
     const page = chosen.map((r) => ({ item: r.item, tier: r.tier, segment: r.hits?.segment, ids: idsOf.get(r) ?? [] }));
     const results: SearchResultItem[] = page.map(({ item, ids, segment, tier }) => ({
@@ -551,7 +571,7 @@ export class SearchEngine {
     if (qNorm !== '' && item.titleNorm.startsWith(qNorm)) return 1;
     if (choseong && item.titleChoseong.startsWith(choseong)) return 1;
     if (qSeq.length > 0 && startsWithTerms(item.titleTerms, qSeq, prefix)) return 1;
-    const words = (item.titleWords ??= new Set([...item.titleTerms, ...(item.authors ?? []).flatMap((a) => analyze(a))]));
+    const words = (item.titleWords ??= new Set(item.indexedTerms));
     const holds = (g: string[]) => g.some((t) => words.has(t));
     const lastIsPrefix = prefix !== undefined;
     if (

@@ -9,9 +9,8 @@ import type { LibraryLocation } from '../drive/locate.js';
 import { collectionsOf, type LibrarySettings } from '../drive/library-json.js';
 import type { LibraryFile } from '../drive/walk.js';
 import type { SavedCatalog, SavedFile, SavedItem } from '../catalog/saved.js';
-import { listContentFiles, readLibrarySettings, skipProblems } from '../catalog/scan.js';
-import { assembleCatalog, type FileResult } from '../catalog/assemble.js';
-import { ExtractPool } from '../catalog/pool.js';
+import { listContentFiles, readLibrarySettings, skipProblems } from '../catalog/library-files.js';
+import type { FileResult } from '../catalog/assemble.js';
 import { fileKindOf } from '../catalog/file-kinds.js';
 import { termsOf } from './chunk-terms.js';
 import { SearchEngine, toIndexedItem } from './engine.js';
@@ -323,6 +322,9 @@ export class LibraryIndex {
     const newProblems: Problem[] = [];
     if (files.length === 0) return { newItems, newProblems, extracted: 0, meta: undefined };
     const ordered = [...files].sort((a, b) => typeRank(a) - typeRank(b) || dirOf(a.path).localeCompare(dirOf(b.path)) || (a.path < b.path ? -1 : 1));
+    // Loaded only when there is something to read: a start with an index up to date never needs the
+    // extractors (markdown, HTML, zip, encodings), and not loading them is a tenth of a second.
+    const [{ ExtractPool }, { assembleCatalog }] = await Promise.all([import('../catalog/pool.js'), import('../catalog/assemble.js')]);
     // The workers also work out each chunk's terms: the analysis runs beside the extraction.
     const pool = new ExtractPool({ workers: this.options.workers, terms: true });
     const runChars = this.options.runChars ?? DEFAULT_RUN_CHARS;
