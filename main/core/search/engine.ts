@@ -6,6 +6,7 @@ import type { Item, ItemType } from '../types.js';
 import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from './analyze.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
+import { Uint32Arena } from './store/postings.js';
 import { cutSnippet } from './snippet.js';
 import { termsOf } from './chunk-terms.js';
 import type { SearchHit, SearchOptions, SearchResponse, SearchResultItem } from './types.js';
@@ -102,6 +103,8 @@ class Scratch {
   mask: Uint32Array;
   /** Candidate chunks of a query. */
   cand: Uint32Array;
+  /** Postings, unions and kept chunks of the query running now. */
+  readonly arena = new Uint32Arena();
   epoch = 0;
   constructor(n: number) {
     this.mark = new Uint32Array(n);
@@ -301,7 +304,7 @@ export class SearchEngine {
     const { stamp, ok, count, best, bestMask } = acc;
     const items: EngineItem[] = [];
     const itemIdx: number[] = [];
-    const chunks = new Uint32Array(n);
+    const chunks = this.scratchOf(segment).arena.take(n);
     let kept = 0;
     const fullBits = popcount(full);
     for (let i = 0; i < n; i++) {
@@ -345,7 +348,7 @@ export class SearchEngine {
     const { mark } = s;
     let total = 0;
     for (const l of nonEmpty) total += l.length;
-    const out = new Uint32Array(total);
+    const out = s.arena.take(total);
     let n = 0;
     let longest = 0;
     for (const l of nonEmpty) if (l.length > longest) longest = l.length;
@@ -397,7 +400,9 @@ export class SearchEngine {
     const lists = new Map<SearchSegment, Uint32Array[]>();
     for (const segment of this.segments) {
       if (segment.chunkCount === 0) continue;
-      const perGroup = groups.map((group) => (group.length === 1 ? segment.postings(group[0]!) : this.unionOf(segment, group.map((t) => segment.postings(t)))));
+      const arena = this.scratchOf(segment).arena;
+      arena.reset();
+      const perGroup = groups.map((group) => (group.length === 1 ? segment.postings(group[0]!, arena) : this.unionOf(segment, group.map((t) => segment.postings(t, arena)))));
       lists.set(segment, perGroup);
       if (perGroup.some((l) => l.length === 0)) continue;
       if (perGroup.length === 1) {

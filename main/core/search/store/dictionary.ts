@@ -197,6 +197,14 @@ export class DictionaryReader {
     return best;
   }
 
+  /** The `n` terms in the most chunks (read from the blocks whose most frequent term is highest). */
+  frequent(n: number): { term: string; df: number }[] {
+    const order = this.maxDfs.map((df, b) => [df, b] as const).sort((x, y) => y[0] - x[0]).slice(0, n);
+    const found: { term: string; df: number }[] = [];
+    for (const [, b] of order) for (const e of this.readBlock(b)) found.push({ term: e.term, df: e.df });
+    return found.sort((x, y) => y.df - x.df || (x.term < y.term ? -1 : 1)).slice(0, n);
+  }
+
   /** Every entry in order (for merging segments). */
   *entries(): Generator<TermEntry> {
     for (let b = 0; b < this.firsts.length; b++) yield* this.readBlock(b);

@@ -35,9 +35,9 @@ export function encodePostings(w: ByteWriter, buckets: readonly ArrayLike<number
  * The chunk ids of a term in rank order (densest first, chunk order within a density), checked:
  * `df` ids in all, each below `chunkCount`, rising within each bucket.
  */
-export function decodePostings(bytes: Uint8Array, df: number, chunkCount: number): Uint32Array {
+export function decodePostings(bytes: Uint8Array, df: number, chunkCount: number, into?: Uint32Array): Uint32Array {
   const r = new ByteReader(bytes);
-  const out = new Uint32Array(df);
+  const out = into && into.length === df ? into : new Uint32Array(df);
   const sizes = bucketSizes(r, df);
   let n = 0;
   for (let b = 0; b < BUCKETS; b++) {
@@ -51,6 +51,31 @@ export function decodePostings(bytes: Uint8Array, df: number, chunkCount: number
   }
   if (!r.done) throw new MalformedBytes('bytes left over after a term\'s chunks');
   return out;
+}
+
+/**
+ * Room for the numbers one query works with (postings, unions, candidates), taken in turn and given
+ * back all at once when the next query starts: a common word's list is a few hundred kilobytes, and
+ * allocating it anew each time keeps the garbage collector busy on other cores.
+ */
+export class Uint32Arena {
+  private buffer = new Uint32Array(1 << 14);
+  private used = 0;
+
+  take(n: number): Uint32Array {
+    if (this.used + n > this.buffer.length) {
+      // Earlier views keep the old buffer alive until the next query; the new one is kept after that.
+      this.buffer = new Uint32Array(Math.max(this.buffer.length * 2, n * 2));
+      this.used = 0;
+    }
+    const out = this.buffer.subarray(this.used, this.used + n);
+    this.used += n;
+    return out;
+  }
+
+  reset(): void {
+    this.used = 0;
+  }
 }
 
 /** The four buckets apart (merging segments re-numbers and joins them bucket by bucket). */

@@ -20,7 +20,10 @@ export interface Seal {
 /** Bytes of an index file, read by position. */
 export interface Blob {
   readonly size: number;
-  /** `length` bytes at `offset`; the view may share memory with a cache: never write to it. */
+  /**
+   * `length` bytes at `offset`. The view may share memory with the block cache, whose buffers are
+   * reused: read it before the next read of any index file, never keep it, never write to it.
+   */
   read(offset: number, length: number): Uint8Array;
   close(): void;
 }
@@ -33,6 +36,15 @@ export interface Blob {
 export class BlockCache {
   private readonly blocks = new Map<number, { block: Uint8Array; used: boolean }>();
   private bytes = 0;
+  /** Buffers of evicted full blocks, for the next reads (fewer allocations outside the heap). */
+  private readonly free: Uint8Array[] = [];
+  /** Counts evictions: a file's "last block" is trusted only while none happened since. */
+  evictions = 0;
+
+  /** A buffer of BLOCK_SIZE bytes, recycled when one is free. */
+  buffer(): Uint8Array {
+    return this.free.pop() ?? new Uint8Array(BLOCK_SIZE);
+  }
 
   constructor(readonly maxBytes: number) {}
 
@@ -55,6 +67,8 @@ export class BlockCache {
         this.blocks.set(oldest, e);
       } else {
         this.bytes -= e.block.length;
+        this.evictions++;
+        if (e.block.length === BLOCK_SIZE && e.block.byteOffset === 0 && e.block.buffer.byteLength === BLOCK_SIZE && this.free.length < 64) this.free.push(e.block);
       }
     }
   }
@@ -65,6 +79,7 @@ export class BlockCache {
       if (Math.floor(k / FILE_STRIDE) === file) {
         this.blocks.delete(k);
         this.bytes -= e.block.length;
+        this.evictions++;
       }
     }
   }
@@ -91,9 +106,10 @@ export class SealedFile implements Blob {
   private fd: number | undefined;
   private readonly hashes: Buffer;
   private readonly fileId = nextFileId++;
-  /** The block read last: reads of neighbouring records mostly fall in it. */
+  /** The block read last: reads of neighbouring records mostly fall in it (while it is cached). */
   private lastN = -1;
   private lastBlock: Uint8Array | undefined;
+  private lastEvictions = -1;
   readonly size: number;
 
   /** Opens `absPath` and checks its size against the seal; `name` is how damage names it. */
@@ -146,18 +162,20 @@ export class SealedFile implements Blob {
   }
 
   private block(n: number): Uint8Array {
-    if (n === this.lastN && this.lastBlock) return this.lastBlock;
+    if (n === this.lastN && this.lastBlock && this.lastEvictions === this.cache.evictions) return this.lastBlock;
     const key = this.fileId * FILE_STRIDE + n;
     const cached = this.cache.get(key);
     if (cached) {
       this.lastN = n;
       this.lastBlock = cached;
+      this.lastEvictions = this.cache.evictions;
       return cached;
     }
     if (this.fd === undefined) throw new IndexDamagedError(this.name, 'it was closed');
     const start = n * BLOCK_SIZE;
     const len = Math.min(BLOCK_SIZE, this.size - start);
-    const buf = Buffer.allocUnsafe(len);
+    const raw = len === BLOCK_SIZE ? this.cache.buffer() : new Uint8Array(len);
+    const buf = Buffer.from(raw.buffer, raw.byteOffset, len);
     let got = 0;
     try {
       while (got < len) {
@@ -171,10 +189,11 @@ export class SealedFile implements Blob {
     if (got !== len) throw new IndexDamagedError(this.name, `it ends early, in block ${n}`);
     const expected = this.hashes.subarray(n * HASH_BYTES, (n + 1) * HASH_BYTES);
     if (!hashOf(buf).equals(expected)) throw new IndexDamagedError(this.name, `block ${n} is not what was written`);
-    const block = new Uint8Array(buf.buffer, buf.byteOffset, len);
+    const block = raw;
     this.cache.put(key, block);
     this.lastN = n;
     this.lastBlock = block;
+    this.lastEvictions = this.cache.evictions;
     return block;
   }
 

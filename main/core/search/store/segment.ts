@@ -6,7 +6,7 @@
 import { ByteWriter, MalformedBytes } from './bytes.js';
 import { DictionaryReader, DictionaryWriter, type TermEntry } from './dictionary.js';
 import { IndexDamagedError } from './damage.js';
-import { BUCKETS, bucketOf, decodeBuckets, decodePostings, encodePostings } from './postings.js';
+import { BUCKETS, bucketOf, decodeBuckets, decodePostings, encodePostings, type Uint32Arena } from './postings.js';
 import { PartReader, PartWriter, type ChunkPlace, type PartMeta } from './part.js';
 import type { Blob, Seal } from './sealed.js';
 import type { ChunkTerms } from '../../types.js';
@@ -20,11 +20,13 @@ export interface SearchSegment {
   readonly chunkCount: number;
   /** Paths of the items whose chunks the segment holds; `itemIndexOf` points into it. */
   readonly itemPaths: readonly string[];
-  /** Chunks holding an (analysed) term, densest first. */
-  postings(term: string): Uint32Array;
+  /** Chunks holding an (analysed) term, densest first (in room taken from `arena` when given). */
+  postings(term: string, arena?: Uint32Arena): Uint32Array;
   /** Chunks holding the term (its df), without reading the list. */
   frequency(term: string): number;
   complete(prefix: string, max: number): { term: string; df: number }[];
+  /** The `n` terms in the most chunks. */
+  frequent(n: number): { term: string; df: number }[];
   itemIndexOf(chunk: number): number;
   /** Every chunk's item number at once (what itemIndexOf reads), for loops over many chunks. */
   readonly chunkItems: ArrayLike<number>;
@@ -90,10 +92,10 @@ export class MemoryRun implements SearchSegment {
     }
   }
 
-  postings(term: string): Uint32Array {
+  postings(term: string, arena?: Uint32Arena): Uint32Array {
     const list = this.terms.get(term);
     if (!list) return EMPTY;
-    const out = new Uint32Array(list.length);
+    const out = arena ? arena.take(list.length) : new Uint32Array(list.length);
     let n = 0;
     for (let b = 0; b < BUCKETS; b++) for (const p of list) if ((p & 3) === b) out[n++] = p >>> 2;
     return out;
@@ -112,6 +114,10 @@ export class MemoryRun implements SearchSegment {
 
   itemIndexOf(chunk: number): number {
     return this.itemOf[chunk]!;
+  }
+
+  frequent(n: number): { term: string; df: number }[] {
+    return [...this.terms].map(([term, list]) => ({ term, df: list.length })).sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, n);
   }
 
   textOf(chunk: number): string {
@@ -268,10 +274,10 @@ export class DiskSegment implements SearchSegment {
     return lo;
   }
 
-  postings(term: string): Uint32Array {
+  postings(term: string, arena?: Uint32Arena): Uint32Array {
     const e = guard(this.names.dict, () => this.dict.lookup(term));
     if (!e) return EMPTY;
-    return guard(this.names.post, () => decodePostings(this.post.read(e.offset, e.length), e.df, this.chunkCount));
+    return guard(this.names.post, () => decodePostings(this.post.read(e.offset, e.length), e.df, this.chunkCount, arena?.take(e.df)));
   }
 
   frequency(term: string): number {
@@ -280,6 +286,10 @@ export class DiskSegment implements SearchSegment {
 
   complete(prefix: string, max: number): { term: string; df: number }[] {
     return guard(this.names.dict, () => this.dict.complete(prefix, max));
+  }
+
+  frequent(n: number): { term: string; df: number }[] {
+    return guard(this.names.dict, () => this.dict.frequent(n));
   }
 
   itemIndexOf(chunk: number): number {
