@@ -40,6 +40,12 @@ export interface IndexStatus {
   done: number;
   total: number;
   current?: string;
+  /**
+   * Why the index is being built again although the drive had one: it was damaged (read back, it
+   * was not what was written), or on a signed drive it was not the one that was signed. Shown as one
+   * line; stays once the rebuild is done.
+   */
+  notice?: 'damaged' | 'not-as-signed';
 }
 
 export interface LibraryInfo {
@@ -54,6 +60,26 @@ export interface LibraryInfo {
   problems: Problem[];
   index: IndexStatus;
   /** Whether anything can be saved on this drive (false on a read-only stick). */
+  writable: boolean;
+  /** The catalog's version: ask getLibraryChanges(version) for what changes after it. */
+  version: number;
+}
+
+/**
+ * What changed in the library since a version the page holds: the page keeps the list it was sent
+ * once and applies these, instead of being sent 10,000 items on every poll.
+ */
+export interface LibraryChanges {
+  version: number;
+  /** True when `items` is the whole list (the version asked for is not known here): replace, not merge. */
+  full: boolean;
+  /** Items added or changed. */
+  items: LibraryItem[];
+  /** Paths of items no longer there. */
+  removed: string[];
+  /** The problems list, when it changed. */
+  problems?: Problem[];
+  index: IndexStatus;
   writable: boolean;
 }
 
@@ -134,6 +160,8 @@ export interface DriveCheck {
 
 export interface ChangmunApi {
   getLibrary(): Promise<LibraryInfo>;
+  /** What changed in the library after `version` (from getLibrary or an earlier call). */
+  getLibraryChanges(version: number): Promise<LibraryChanges>;
   getIndexStatus(): Promise<IndexStatus>;
   search(query: string, options?: SearchOptions): Promise<SearchResponse>;
   getArticle(path: string): Promise<ArticleContent>;
@@ -154,6 +182,7 @@ export interface ChangmunApi {
 /** Names of every contract method: the transports and the test that checks them use this list. */
 export const API_METHODS = [
   'getLibrary',
+  'getLibraryChanges',
   'getIndexStatus',
   'search',
   'getArticle',

@@ -90,6 +90,7 @@ describe('the preload', () => {
     const settings = { language: 'en', fontSize: 20, theme: 'dark', remember: true } as const;
     const calls: Record<(typeof API_METHODS)[number], () => Promise<unknown>> = {
       getLibrary: () => api.getLibrary(),
+      getLibraryChanges: () => api.getLibraryChanges(42),
       getIndexStatus: () => api.getIndexStatus(),
       search: () => api.search('로동', { type: 'book', limit: 5 }),
       getArticle: () => api.getArticle('articles/a.md'),

@@ -1,5 +1,5 @@
 // The back end behind the contract, on a temp copy of content-sample, and the state it keeps.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +165,61 @@ describe('LibraryService while a new library is indexed', () => {
       // 'done' is said only with a complete index (without one it means indexing failed).
       expect(seen.filter((x) => x.phase === 'done' && !x.complete)).toEqual([]);
       expect((await service.getLibrary()).items).toHaveLength(15);
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('LibraryService: the library sent once, then as changes', () => {
+  it('while the first index is built, the changes add up to the library, and a page that applies them is never sent it whole again', async () => {
+    const { applyLibraryChanges } = await import('../renderer/src/screens/library-changes.js');
+    const service = new LibraryService(resolveLibraryFolder(copySample()), { workers: 1 });
+    try {
+      let lib = await service.getLibrary();
+      let done = false;
+      service.ready.then(() => (done = true), () => (done = true));
+      const sent: number[] = [];
+      let fulls = 0;
+      while (!done) {
+        const c = await service.getLibraryChanges(lib.version);
+        if (c.full) fulls++;
+        sent.push(c.items.length);
+        lib = applyLibraryChanges(lib, c);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      const last = await service.getLibraryChanges(lib.version);
+      lib = applyLibraryChanges(lib, last);
+      const whole = await service.getLibrary();
+      expect(lib.items.map((i) => i.path)).toEqual(whole.items.map((i) => i.path));
+      expect(lib.items).toHaveLength(15);
+      // Items came a few at a time; the whole list at most once (the first answer after the saved catalog).
+      expect(sent.filter((n) => n > 0).length).toBeGreaterThan(1);
+      expect(fulls).toBeLessThanOrEqual(1);
+      // Once complete and unchanged: nothing.
+      const idle = await service.getLibraryChanges(lib.version);
+      expect(idle).toMatchObject({ full: false, items: [], removed: [] });
+      expect(idle.index.complete).toBe(true);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('a damaged saved index is said in the index status while it is built again, then the library is whole', async () => {
+    const dir = copySample();
+    const first = new LibraryService(resolveLibraryFolder(dir), { workers: 1 });
+    await first.ready;
+    await first.close();
+    const index = path.join(dir, '.changmun', 'index');
+    const post = readdirSync(index).find((n) => /^seg-\d+\.post$/.test(n))!;
+    writeFileSync(path.join(index, post), 'not postings');
+    const service = new LibraryService(resolveLibraryFolder(dir), { workers: 1 });
+    try {
+      await service.ready;
+      const lib = await service.getLibrary();
+      expect(lib.index).toMatchObject({ complete: true, notice: 'damaged' });
+      expect(lib.items).toHaveLength(15);
+      expect((await service.search('동백꽃')).results[0]!.path).toBe('books/동백꽃.epub');
     } finally {
       await service.close();
     }

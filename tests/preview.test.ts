@@ -128,7 +128,9 @@ describe('changmun preview', () => {
     const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
     // A mapped type: leaving out a method of the contract does not compile.
     const calls: { [K in keyof ChangmunApi]: [unknown[], (v: unknown) => void] } = {
-      getLibrary: [[], (v) => expect(v).toMatchObject({ items: expect.toSatisfy((i: unknown[]) => i.length === 15), problems: [] })],
+      getLibrary: [[], (v) => expect(v).toMatchObject({ items: expect.toSatisfy((i: unknown[]) => i.length === 15), problems: [], version: expect.any(Number) })],
+      // A version from no run of this preview: the whole list comes back.
+      getLibraryChanges: [[0], (v) => expect(v).toMatchObject({ full: true, items: expect.toSatisfy((i: unknown[]) => i.length === 15), removed: [] })],
       getIndexStatus: [[], (v) => expect(v).toMatchObject({ complete: true, phase: 'done' })],
       search: [['동백꽃', { limit: 5 }], (v) => expect((v as { results: { path: string }[] }).results[0]!.path).toBe('books/동백꽃.epub')],
       getArticle: [['articles/history/타이타닉호의-마지막-밤.html'], (v) => expect((v as { html: string }).html).toContain('타이타닉')],

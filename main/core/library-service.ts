@@ -4,7 +4,7 @@
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import type {
-  ArticleContent, ChangmunApi, DriveCheck, IndexStatus, LibraryInfo, LibraryItem, Problem, ReadingPosition, SaveResult,
+  ArticleContent, ChangmunApi, DriveCheck, IndexStatus, LibraryChanges, LibraryInfo, LibraryItem, Problem, ReadingPosition, SaveResult,
   SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../api.js';
 import type { LibraryLocation } from './drive/locate.js';
@@ -13,6 +13,7 @@ import { readLibrarySettings } from './catalog/scan.js';
 import { fileKindOf } from './catalog/file-kinds.js';
 import { SearchService } from './search/service.js';
 import type { SavedCatalog, SavedItem } from './catalog/saved.js';
+import type { CatalogChanges } from './catalog/catalog-versions.js';
 import { readSavedIndex } from './search/saved-index.js';
 import { decodeText } from './extract/encoding.js';
 import { articleFormatOf, extractArticle, titleFromFileName } from './extract/article/index.js';
@@ -55,7 +56,11 @@ export class LibraryService implements ChangmunApi {
   private readonly startup: Promise<Startup>;
   /** The catalog the worker finished with, or until then the one the drive had saved. */
   private catalog: SavedCatalog | undefined;
+  /** Its items by path. */
+  private byPath = new Map<string, SavedItem>();
   private indexReady = false;
+  /** Why the saved index was not used (shown as one line). */
+  private indexNotice: IndexStatus['notice'];
   private indexFailure: string | undefined;
   private writable = true;
   /** The quick check of the drive against its signed manifest, in a worker thread. */
@@ -68,7 +73,10 @@ export class LibraryService implements ChangmunApi {
     this.searchService = new SearchService(location, { save: true, workers: options.workers });
     this.searchService.ready.then(
       ({ summary, catalog }) => {
+        if (summary.damaged) this.indexNotice = 'damaged';
+        else if (summary.notAsSigned) this.indexNotice = 'not-as-signed';
         this.catalog = catalog;
+        this.byPath = new Map(catalog.items.map((i) => [i.path, i]));
         this.indexReady = true;
         if (summary.notSavedReason === 'read-only') this.writable = false;
       },
@@ -76,6 +84,16 @@ export class LibraryService implements ChangmunApi {
         this.indexFailure = e instanceof Error ? e.message : String(e);
       },
     );
+    // Damage met after the index was complete (by a query): it is being built again.
+    this.searchService.onDamaged = () => {
+      this.indexReady = false;
+      this.indexNotice = 'damaged';
+    };
+    this.searchService.onRebuilt = ({ catalog }) => {
+      this.catalog = catalog;
+      this.byPath = new Map(catalog.items.map((i) => [i.path, i]));
+      this.indexReady = true;
+    };
     this.startup = this.start();
     this.startup.catch(() => {});
     void readBookLocationsFile(location.dataDir).then((m) => (this.bookLocations = m));
@@ -101,7 +119,10 @@ export class LibraryService implements ChangmunApi {
       canWrite(dataDir),
     ]);
     // The saved catalog lets the home screen fill at once while the worker loads and checks.
-    if (!this.catalog && saved) this.catalog = saved;
+    if (!this.catalog && saved) {
+      this.catalog = saved;
+      this.byPath = new Map(saved.items.map((i) => [i.path, i]));
+    }
     if (!writable) this.writable = false;
     const state = await StateStore.open(dataDir, { language: settings.language });
     return { settings, settingsProblems: problems, state };
@@ -109,10 +130,8 @@ export class LibraryService implements ChangmunApi {
 
   async getLibrary(): Promise<LibraryInfo> {
     const s = await this.startup;
-    const catalog = await this.currentCatalog();
+    const { catalog, version } = await this.currentCatalog();
     const settings = this.indexReady && catalog ? catalog.settings : s.settings;
-    const problems = [...(catalog?.problems ?? s.settingsProblems)];
-    if (this.indexFailure) problems.push(indexFailureProblem(this.scrub(this.indexFailure)));
     const { libraryRoot, driveRoot } = this.location;
     return {
       // A drive root such as E:\ has no name of its own: then the neutral default.
@@ -120,26 +139,68 @@ export class LibraryService implements ChangmunApi {
       appName: settings.appName ?? DEFAULT_APP_NAME,
       language: settings.language,
       collections: Object.keys(settings.collections),
-      items: (catalog?.items ?? []).map((i) => withLocations(toLibraryItem(i), this.bookLocations.get(i.path), i)),
-      problems,
+      items: (catalog?.items ?? []).map((i) => this.libraryItem(i)),
+      problems: this.problemsWith(catalog?.problems ?? s.settingsProblems),
       index: this.indexStatus(),
       writable: this.writable,
+      version,
     };
   }
 
   /**
-   * While indexing, the worker's catalog as it stands (growing file by file). Until the worker has
-   * anything, the catalog the drive had saved, read here at start, fills the home screen.
+   * The whole catalog with its version: the worker's as it stands (growing file by file while it
+   * indexes), or, until the worker has anything, the one the drive had saved, read here at start
+   * (version 0: the first getLibraryChanges then sends everything).
    */
-  private async currentCatalog(): Promise<SavedCatalog | undefined> {
-    // Before the worker reports anything it is still starting: no need to wait for it.
-    if (this.indexReady || this.indexFailure || !this.searchService.latestProgress) return this.catalog;
-    // A worker that died never answers: then what this thread already has.
-    const answer = await within(this.searchService.catalog(), 3000).catch(() => undefined);
-    if (this.indexReady) return this.catalog;
-    const fresh = answer?.catalog;
-    if (fresh && (answer.complete || fresh.items.length > 0 || !this.catalog)) this.catalog = fresh;
-    return this.catalog;
+  private async currentCatalog(): Promise<{ catalog: SavedCatalog | undefined; version: number }> {
+    // Before the worker reports anything it is still starting: no need to wait for it. A worker
+    // that died never answers: then what this thread already has.
+    const answer = this.workerHasCatalog() && !this.indexFailure ? await within(this.searchService.changes(-1), 3000).catch(() => undefined) : undefined;
+    const c = answer?.changes;
+    if (!c || (!answer.complete && c.items.length === 0 && this.catalog)) return { catalog: this.catalog, version: 0 };
+    this.applyChanges(c);
+    return { catalog: this.catalog, version: c.version };
+  }
+
+  async getLibraryChanges(since: number): Promise<LibraryChanges> {
+    if (typeof since !== 'number' || !Number.isFinite(since)) throw new ApiError('bad-request', '버전이 숫자가 아닙니다', 'the version is not a number');
+    const s = await this.startup;
+    const answer = this.workerHasCatalog() && !this.indexFailure ? await within(this.searchService.changes(Math.trunc(since)), 3000).catch(() => undefined) : undefined;
+    const c = answer?.changes;
+    const base = { index: this.indexStatus(), writable: this.writable };
+    if (!c) return { version: since, full: false, items: [], removed: [], ...(this.indexFailure ? { problems: this.problemsWith(this.catalog?.problems ?? s.settingsProblems) } : {}), ...base };
+    this.applyChanges(c);
+    return {
+      version: c.version,
+      full: c.full,
+      items: c.items.map((i) => this.libraryItem(i)),
+      removed: c.removed,
+      ...(c.problems ? { problems: this.problemsWith(c.problems) } : {}),
+      ...base,
+    };
+  }
+
+  private libraryItem(i: SavedItem): LibraryItem {
+    return withLocations(toLibraryItem(i), this.bookLocations.get(i.path), i);
+  }
+
+  private problemsWith(problems: Problem[]): Problem[] {
+    return this.indexFailure ? [...problems, indexFailureProblem(this.scrub(this.indexFailure))] : problems;
+  }
+
+  /** Whether the worker has a catalog to tell of (it has reported something, or finished). */
+  private workerHasCatalog(): boolean {
+    return this.indexReady || this.searchService.latestProgress !== undefined;
+  }
+
+  /** The service's own copy of the catalog, kept by path for the readers' lookups. */
+  private applyChanges(c: CatalogChanges): void {
+    const byPath = c.full ? new Map<string, SavedItem>() : new Map(this.byPath);
+    for (const i of c.items) byPath.set(i.path, i);
+    for (const p of c.removed) byPath.delete(p);
+    this.byPath = byPath;
+    const items = [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    this.catalog = { settings: this.catalog?.settings ?? { language: 'ko', collections: {}, exclude: [] }, files: [], problems: c.problems ?? this.catalog?.problems ?? [], items };
   }
 
   async getIndexStatus(): Promise<IndexStatus> {
@@ -148,12 +209,14 @@ export class LibraryService implements ChangmunApi {
 
   private indexStatus(): IndexStatus {
     const p = this.searchService.latestProgress;
-    if (this.indexReady) return { complete: true, phase: 'done', done: p?.total ?? 0, total: p?.total ?? 0 };
-    if (this.indexFailure) return { complete: false, phase: 'done', done: p?.done ?? 0, total: p?.total ?? 0 };
+    const notice = this.indexNotice ?? (this.searchService.damage ? 'damaged' : undefined);
+    const extra = notice ? { notice } : {};
+    if (this.indexReady) return { complete: true, phase: 'done', done: p?.total ?? 0, total: p?.total ?? 0, ...extra };
+    if (this.indexFailure) return { complete: false, phase: 'done', done: p?.done ?? 0, total: p?.total ?? 0, ...extra };
     // The worker says 'done' a moment before its index is handed over: not done for the reader yet
     // ('done' without complete means indexing failed, and the UI would stop waiting).
     const phase = p?.phase === 'done' ? 'checking' : (p?.phase ?? 'loading');
-    return { complete: false, phase, done: p?.done ?? 0, total: p?.total ?? 0, ...(p?.current ? { current: p.current } : {}) };
+    return { complete: false, phase, done: p?.done ?? 0, total: p?.total ?? 0, ...(p?.current ? { current: p.current } : {}), ...extra };
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
@@ -252,7 +315,8 @@ export class LibraryService implements ChangmunApi {
   }
 
   private itemAt(itemPath: string): SavedItem | undefined {
-    return this.catalog?.items.find((i) => i.path === itemPath);
+    if (this.byPath.size === 0 && this.catalog) this.byPath = new Map(this.catalog.items.map((i) => [i.path, i]));
+    return this.byPath.get(itemPath);
   }
 
   private async readLibraryFile(relPath: string, maxBytes: number): Promise<Uint8Array> {

@@ -9,6 +9,7 @@ import type { LibraryLocation } from '../drive/locate.js';
 import { collectionsOf, type LibrarySettings } from '../drive/library-json.js';
 import type { LibraryFile } from '../drive/walk.js';
 import type { SavedCatalog, SavedFile, SavedItem } from '../catalog/saved.js';
+import { CatalogVersions, type CatalogChanges } from '../catalog/catalog-versions.js';
 import { listContentFiles, readLibrarySettings, skipProblems } from '../catalog/library-files.js';
 import type { FileResult } from '../catalog/assemble.js';
 import { fileKindOf } from '../catalog/file-kinds.js';
@@ -278,12 +279,20 @@ export class LibraryIndex {
   /** While files are being indexed: what is new so far, so the library can be shown as it grows. */
   private inProgress: { dropped: Set<string>; items: SavedItem[]; problems: Problem[] } | undefined;
 
+  private readonly versions = new CatalogVersions();
+
+  /** What changed in the catalog after version `since` (see catalog-versions.ts). */
+  changesSince(since: number): CatalogChanges {
+    this.versions.update(this.snapshot(false));
+    return this.versions.since(since);
+  }
+
   /** The catalog as it stands now: complete once `start()` has resolved, growing before that. */
-  snapshot(): SavedCatalog {
+  snapshot(sorted = true): SavedCatalog {
     const p = this.inProgress;
     if (!p) return this.catalog;
-    const items = [...this.catalog.items.filter((i) => !p.dropped.has(i.path)), ...p.items]
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const items = [...this.catalog.items.filter((i) => !p.dropped.has(i.path)), ...p.items];
+    if (sorted) items.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { ...this.catalog, items, problems: [...this.catalog.problems, ...p.problems] };
   }
 
@@ -431,13 +440,15 @@ export class LibraryIndex {
   }
 
   private refreshCollections(items: SavedItem[], settings: LibrarySettings): void {
-    for (const item of items) {
+    items.forEach((item, i) => {
       const cols = collectionsOf(item.path, settings.collections);
       if (cols.join('\n') !== item.collections.join('\n')) {
-        item.collections = cols;
-        this.engine.putItem(savedToIndexed(item), item.shard);
+        // A new object: what changed is told apart by identity (catalog-versions.ts).
+        const changed = { ...item, collections: cols };
+        items[i] = changed;
+        this.engine.putItem(savedToIndexed(changed), changed.shard);
       }
-    }
+    });
   }
 }
 

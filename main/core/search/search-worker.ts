@@ -10,6 +10,7 @@ export type SearchWorkerRequest =
   | { kind: 'open'; location: LibraryLocation; options: Omit<IndexOptions, 'onProgress' | 'onDamaged' | 'onRebuilt'> }
   | { kind: 'search'; id: number; query: string; options: SearchOptions }
   | { kind: 'catalog'; id: number }
+  | { kind: 'changes'; id: number; since: number }
   | { kind: 'close' };
 
 if (!parentPort) throw new Error('changmun: search-worker must run in a worker thread');
@@ -43,6 +44,11 @@ port.on('message', (msg: SearchWorkerRequest) => {
     case 'catalog': {
       // Before the index is complete this is what has been read so far (or what the drive had saved).
       port.postMessage({ kind: 'catalog', id: msg.id, catalog: index?.snapshot(), complete: index?.engine.complete ?? false });
+      break;
+    }
+    case 'changes': {
+      // What the page does not have yet: the catalog's changes after the version it holds.
+      port.postMessage({ kind: 'changes', id: msg.id, changes: index?.changesSince(msg.since), complete: index?.engine.complete ?? false });
       break;
     }
     case 'close':

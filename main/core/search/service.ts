@@ -4,6 +4,7 @@ import { startWorker } from '../workers.js';
 import type { LibraryLocation } from '../drive/locate.js';
 import type { IndexOptions, IndexProgress, IndexSummary } from './library-index.js';
 import type { SavedCatalog } from '../catalog/saved.js';
+import type { CatalogChanges } from '../catalog/catalog-versions.js';
 import type { SearchOptions, SearchResponse } from './types.js';
 import type { SearchWorkerRequest } from './search-worker.js';
 
@@ -22,13 +23,15 @@ type WorkerMessage =
   | { kind: 'damaged'; message: string }
   | { kind: 'rebuilt'; summary: IndexSummary; catalog: SavedCatalog }
   | { kind: 'answer'; id: number; response?: SearchResponse; error?: string }
-  | { kind: 'catalog'; id: number; catalog?: SavedCatalog; complete: boolean };
+  | { kind: 'catalog'; id: number; catalog?: SavedCatalog; complete: boolean }
+  | { kind: 'changes'; id: number; changes?: CatalogChanges; complete: boolean };
 
 export class SearchService {
   private readonly worker: Worker;
   private nextId = 1;
   private readonly waiting = new Map<number, { resolve: (r: SearchResponse) => void; reject: (e: Error) => void }>();
   private readonly waitingCatalog = new Map<number, (c: { catalog?: SavedCatalog; complete: boolean }) => void>();
+  private readonly waitingChanges = new Map<number, (c: { changes?: CatalogChanges; complete: boolean }) => void>();
   /** Resolves when the index is complete (loaded, brought up to date, saved where possible). */
   readonly ready: Promise<{ summary: IndexSummary; catalog: SavedCatalog }>;
   latestProgress: IndexProgress | undefined;
@@ -68,6 +71,12 @@ export class SearchService {
             w?.({ catalog: msg.catalog, complete: msg.complete });
             break;
           }
+          case 'changes': {
+            const w = this.waitingChanges.get(msg.id);
+            this.waitingChanges.delete(msg.id);
+            w?.({ changes: msg.changes, complete: msg.complete });
+            break;
+          }
           case 'answer': {
             const w = this.waiting.get(msg.id);
             this.waiting.delete(msg.id);
@@ -101,6 +110,15 @@ export class SearchService {
     return new Promise((resolve) => {
       this.waitingCatalog.set(id, resolve);
       this.post({ kind: 'catalog', id });
+    });
+  }
+
+  /** The catalog's changes after version `since` (everything when `since` is not one of this run's). */
+  changes(since: number): Promise<{ changes?: CatalogChanges; complete: boolean }> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waitingChanges.set(id, resolve);
+      this.post({ kind: 'changes', id, since });
     });
   }
 

@@ -5,7 +5,7 @@
 // tests/electron-preload.test.ts holds equal to main/electron (API_CHANNEL, APP_ORIGIN).
 import electron = require('electron');
 import type {
-  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryInfo, ReadingPosition, SaveResult,
+  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryChanges, LibraryInfo, ReadingPosition, SaveResult,
   SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../../api.js';
 
@@ -24,6 +24,7 @@ async function call<T>(method: keyof ChangmunApi, args: unknown[]): Promise<T> {
 // and nothing else can be called through this object.
 const api: ChangmunApi = {
   getLibrary: () => call<LibraryInfo>('getLibrary', []),
+  getLibraryChanges: (version: number) => call<LibraryChanges>('getLibraryChanges', [version]),
   getIndexStatus: () => call<IndexStatus>('getIndexStatus', []),
   search: (query: string, options?: SearchOptions) => call<SearchResponse>('search', options === undefined ? [query] : [query, options]),
   getArticle: (path: string) => call<ArticleContent>('getArticle', [path]),

@@ -2,7 +2,7 @@
 // (a JSON array) to api/<method>, relative to the page's /t/<token>/ base; files and covers are
 // URLs under the same base. The token in the base is what lets the page through.
 import type {
-  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryInfo, ReadingPosition, SaveResult,
+  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryChanges, LibraryInfo, ReadingPosition, SaveResult,
   SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../../../main/api';
 import type { Backend } from './context';
@@ -44,6 +44,7 @@ export function createHttpBackend(base: string = previewBase()): Backend {
   // Written out method by method: the type checker then insists on every method of the contract.
   const api: ChangmunApi = {
     getLibrary: () => call<LibraryInfo>('getLibrary', []),
+    getLibraryChanges: (version: number) => call<LibraryChanges>('getLibraryChanges', [version]),
     getIndexStatus: () => call<IndexStatus>('getIndexStatus', []),
     search: (query: string, options?: SearchOptions) => call<SearchResponse>('search', options === undefined ? [query] : [query, options]),
     getArticle: (path: string) => call<ArticleContent>('getArticle', [path]),

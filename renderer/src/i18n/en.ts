@@ -36,6 +36,8 @@ export const en: Strings = {
     saving: 'Saving index',
     done: 'Index complete',
     failed: 'The index could not be built',
+    damaged: 'The saved search index is damaged and is being rebuilt; until then search may be incomplete.',
+    notAsSigned: 'This drive\'s search index was changed after it was signed; it is being rebuilt from the signed files.',
   },
   home: {
     contents: 'On this drive',

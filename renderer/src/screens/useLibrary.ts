@@ -1,15 +1,15 @@
-// The library and, while the index is being built or loaded, its progress: polls
-// getIndexStatus(), reads the library again now and then while files are being read (so the home
-// screen fills as the first index of a drive is built, not only at its end), and once more when the
-// index is complete.
+// The library as the page holds it: sent whole once (getLibrary), then kept up to date with what
+// changed (getLibraryChanges, which also carries the index status): while the first index of a
+// drive is built the home screen fills as files are read, and a library of 10,000 items is never
+// sent again whole. Asked often while indexing, now and then once complete (a damaged index found
+// later is rebuilt, and the page shows it).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangmunApi, IndexStatus, LibraryInfo } from '../../../main/api';
+import { applyLibraryChanges } from './library-changes';
 
-const POLL_MS = 700;
-/** While indexing, the library is read again at most this often… */
-const GROW_EVERY_MS = 2000;
-/** …and never more than a fifth of the time (listing 10,000 items is not free on an old PC). */
-const GROW_SHARE = 5;
+/** How often to ask while the index is being built or loaded, and once it is complete. */
+const POLL_BUSY_MS = 700;
+const POLL_IDLE_MS = 4000;
 
 export interface LibraryState {
   library: LibraryInfo | null;
@@ -24,17 +24,38 @@ export function useLibrary(api: ChangmunApi): LibraryState {
   const [index, setIndex] = useState<IndexStatus | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
-  /** When the library was last read while indexing, how long that took, and how far indexing was. */
-  const grown = useRef({ at: 0, ms: 0, done: -1 });
+  const current = useRef<LibraryInfo | null>(null);
 
   useEffect(() => {
     let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const tick = async () => {
+      const lib = current.current;
+      if (!lib) return;
+      try {
+        const changes = await api.getLibraryChanges(lib.version);
+        if (!live || current.current !== lib) return;
+        const next = applyLibraryChanges(lib, changes);
+        current.current = next;
+        setIndex(changes.index);
+        // Only a new object when something the screen shows changed: the grid is not redrawn for nothing.
+        const same = next.items === lib.items && next.problems === lib.problems && lib.index.complete === changes.index.complete && lib.index.phase === changes.index.phase && lib.writable === changes.writable;
+        if (!same) setLibrary(next);
+      } catch {
+        // A failed poll is not the end: try again at the next tick.
+      }
+      if (!live) return;
+      const idle = current.current?.index.complete === true || current.current?.index.phase === 'done';
+      timer = setTimeout(() => void tick(), idle ? POLL_IDLE_MS : POLL_BUSY_MS);
+    };
     api.getLibrary().then(
       (lib) => {
         if (!live) return;
+        current.current = lib;
         setLibrary(lib);
         setIndex(lib.index);
         setError(null);
+        timer = setTimeout(() => void tick(), lib.index.complete ? POLL_IDLE_MS : POLL_BUSY_MS);
       },
       (e: unknown) => {
         if (live) setError(e);
@@ -42,47 +63,9 @@ export function useLibrary(api: ChangmunApi): LibraryState {
     );
     return () => {
       live = false;
-    };
-  }, [api, attempt]);
-
-  // phase 'done' without complete: indexing failed (the problems list says why); nothing to wait for.
-  const incomplete = library !== null && !library.index.complete && library.index.phase !== 'done';
-  useEffect(() => {
-    if (!incomplete) return;
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      try {
-        const status = await api.getIndexStatus();
-        if (!live) return;
-        setIndex(status);
-        if (status.complete || status.phase === 'done') {
-          const lib = await api.getLibrary();
-          if (!live) return;
-          setLibrary(lib);
-          setIndex(lib.index);
-          return;
-        }
-        const g = grown.current;
-        const now = performance.now();
-        if (status.phase === 'indexing' && status.done > g.done && now - g.at >= Math.max(GROW_EVERY_MS, GROW_SHARE * g.ms)) {
-          const lib = await api.getLibrary();
-          grown.current = { at: performance.now(), ms: performance.now() - now, done: status.done };
-          if (!live) return;
-          // Only a library that grew: an answer from before a finished index is never put back.
-          if (!lib.index.complete) setLibrary((old) => (old && old.index.complete ? old : lib));
-        }
-      } catch {
-        // A failed poll is not the end of indexing: try again at the next tick.
-      }
-      if (live) timer = setTimeout(() => void tick(), POLL_MS);
-    };
-    void tick();
-    return () => {
-      live = false;
       clearTimeout(timer);
     };
-  }, [api, incomplete]);
+  }, [api, attempt]);
 
   const reload = useCallback(() => {
     setError(null);
