@@ -29,8 +29,6 @@ interface EngineItem extends IndexedItem {
   titleTerms: string[];
   /** Title terms and author terms: what the title index holds for the item. */
   indexedTerms: string[];
-  /** Title and author terms, for "the title holds every word" (made when first needed). */
-  titleWords?: Set<string>;
   titleNorm: string;
   titleChoseong: string;
 }
@@ -493,21 +491,38 @@ export class SearchEngine {
     const partial = !anyFull && groups.length > 1 && found.length > 0;
     // Partial matches count only when nothing matches whole (a title match does).
     const counted = fullHits || partial ? found : [];
-    const ranked: Ranked[] = [];
-    const withHits = new Set<EngineItem>();
+    // Every matching item is counted and weighed, but a Ranked object is made only for those that
+    // enter the best `offset + limit` (a common word matches tens of thousands of items).
+    const best = new BestOf(offset + limit);
+    let total = 0;
+    let top = 0;
+    const titled = titleTier.size > 0 ? new Set<EngineItem>() : undefined;
     for (const h of counted) {
+      const { count, best: bestScore, bestMask } = h.acc;
       for (let k = 0; k < h.items.length; k++) {
         const item = h.items[k]!;
         const idx = h.itemIdx[k]!;
-        const n = h.acc.count[idx]!;
-        const tier = titleTier.get(item) ?? 3;
-        withHits.add(item);
-        ranked.push({ item, tier, coverage: tier < 3 ? groups.length : h.acc.bestMask[idx]!, score: h.acc.best[idx]! + Math.log2(1 + n), hits: h, idx });
+        let tier = 3;
+        if (titled) {
+          const t = titleTier.get(item);
+          if (t !== undefined) {
+            tier = t;
+            titled.add(item);
+          }
+        }
+        const coverage = tier < 3 ? groups.length : bestMask[idx]!;
+        if (coverage > top) top = coverage;
+        total++;
+        best.offer(item, tier, coverage, bestScore[idx]! + Math.log2(1 + count[idx]!), h, idx);
       }
     }
-    for (const [item, tier] of titleTier) if (!withHits.has(item)) ranked.push({ item, tier, coverage: groups.length, score: 0, hits: undefined, idx: -1 });
-    const top = partial ? Math.max(...ranked.map((r) => r.coverage)) : 0;
-    const chosen = topOf(ranked, offset + limit).slice(offset);
+    for (const [item, tier] of titleTier) {
+      if (titled?.has(item)) continue;
+      total++;
+      if (groups.length > top) top = groups.length;
+      best.offer(item, tier, groups.length, 0, undefined, -1);
+    }
+    const chosen = best.sorted().slice(offset);
 
     // The chunks of the items shown, in document order (partial matches: those with the most words,
     // except for an item whose title matched, which keeps them all).
@@ -567,7 +582,7 @@ export class SearchEngine {
         return hit;
       }),
     }));
-    return { query, complete: this.complete, partial, total: ranked.length, results, terms };
+    return { query, complete: this.complete, partial, total, results, terms };
   }
 
   /** 0: the title is the query; 1: it starts with it; 2: it holds every word; 3: no title match. */
@@ -576,12 +591,13 @@ export class SearchEngine {
     if (qNorm !== '' && item.titleNorm.startsWith(qNorm)) return 1;
     if (choseong && item.titleChoseong.startsWith(choseong)) return 1;
     if (qSeq.length > 0 && startsWithTerms(item.titleTerms, qSeq, prefix)) return 1;
-    const words = (item.titleWords ??= new Set(item.indexedTerms));
-    const holds = (g: string[]) => g.some((t) => words.has(t));
+    // A title has a handful of words: plain arrays, no set made per item (a 초성 query weighs thousands).
+    const words = item.indexedTerms;
+    const holds = (g: string[]) => g.some((t) => words.includes(t));
     const lastIsPrefix = prefix !== undefined;
     if (
       groups.length > 0 &&
-      groups.every((g, i) => holds(g) || (lastIsPrefix && i === groups.length - 1 && [...words].some((w) => w.startsWith(prefix))))
+      groups.every((g, i) => holds(g) || (lastIsPrefix && i === groups.length - 1 && words.some((w) => w.startsWith(prefix))))
     ) return 2;
     if (choseong && item.titleChoseong.includes(choseong)) return 2;
     return 3;
@@ -592,37 +608,46 @@ function compareRanked(a: Ranked, b: Ranked): number {
   return a.tier - b.tier || b.coverage - a.coverage || b.score - a.score || (a.item.path < b.item.path ? -1 : a.item.path > b.item.path ? 1 : 0);
 }
 
-/** The best `k` in order, without sorting all of them when they are many (a heap of the best so far). */
-function topOf(list: Ranked[], k: number): Ranked[] {
-  if (list.length <= k * 4) return list.sort(compareRanked).slice(0, k);
-  // A heap whose root is the worst of the best k kept.
-  const heap: Ranked[] = [];
-  const worse = (i: number, j: number) => compareRanked(heap[i]!, heap[j]!) > 0;
-  const swap = (i: number, j: number) => ([heap[i], heap[j]] = [heap[j]!, heap[i]!]);
-  for (const r of list) {
-    if (heap.length < k) {
-      heap.push(r);
+/**
+ * The best `k` of the items offered, in order: a heap whose root is the worst kept, so an item that
+ * cannot enter costs one comparison and no allocation.
+ */
+class BestOf {
+  private readonly heap: Ranked[] = [];
+  constructor(private readonly k: number) {}
+
+  offer(item: EngineItem, tier: number, coverage: number, score: number, hits: SegmentHits | undefined, idx: number): void {
+    const heap = this.heap;
+    if (heap.length < this.k) {
+      heap.push({ item, tier, coverage, score, hits, idx });
       for (let c = heap.length - 1; c > 0; ) {
         const p = (c - 1) >> 1;
-        if (!worse(c, p)) break;
-        swap(c, p);
+        if (compareRanked(heap[c]!, heap[p]!) <= 0) break;
+        [heap[c], heap[p]] = [heap[p]!, heap[c]!];
         c = p;
       }
-    } else if (compareRanked(r, heap[0]!) < 0) {
-      heap[0] = r;
-      for (let c = 0; ; ) {
-        const l = 2 * c + 1;
-        const rr = l + 1;
-        let m = c;
-        if (l < heap.length && worse(l, m)) m = l;
-        if (rr < heap.length && worse(rr, m)) m = rr;
-        if (m === c) break;
-        swap(c, m);
-        c = m;
-      }
+      return;
+    }
+    const root = heap[0]!;
+    // Better than the worst kept? (tier lower, coverage higher, score higher, path first)
+    const better = tier !== root.tier ? tier < root.tier : coverage !== root.coverage ? coverage > root.coverage : score !== root.score ? score > root.score : item.path < root.item.path;
+    if (!better) return;
+    heap[0] = { item, tier, coverage, score, hits, idx };
+    for (let c = 0; ; ) {
+      const l = 2 * c + 1;
+      const r = l + 1;
+      let m = c;
+      if (l < heap.length && compareRanked(heap[l]!, heap[m]!) > 0) m = l;
+      if (r < heap.length && compareRanked(heap[r]!, heap[m]!) > 0) m = r;
+      if (m === c) break;
+      [heap[c], heap[m]] = [heap[m]!, heap[c]!];
+      c = m;
     }
   }
-  return heap.sort(compareRanked);
+
+  sorted(): Ranked[] {
+    return [...this.heap].sort(compareRanked);
+  }
 }
 
 function popcount(m: number): number {

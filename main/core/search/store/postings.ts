@@ -39,17 +39,30 @@ export function decodePostings(bytes: Uint8Array, df: number, chunkCount: number
   const r = new ByteReader(bytes);
   const out = into && into.length === df ? into : new Uint32Array(df);
   const sizes = bucketSizes(r, df);
+  // The gaps, decoded inline (a common word has hundreds of thousands): a gap is below 2^28 in
+  // practice; a longer one, or one that runs past the end, is damage.
+  let pos = r.pos;
+  const end = bytes.length;
   let n = 0;
   for (let b = 0; b < BUCKETS; b++) {
     let prev = -1;
     for (let i = 0; i < sizes[b]!; i++) {
-      const id = prev + 1 + r.varint();
+      let gap = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        if (pos >= end || shift > 21) throw new MalformedBytes('a chunk gap runs past the end or is too long');
+        byte = bytes[pos++]!;
+        gap |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      const id = prev + 1 + gap;
       if (id >= chunkCount) throw new MalformedBytes(`a chunk number (${id}) is past the segment's ${chunkCount}`);
       out[n++] = id;
       prev = id;
     }
   }
-  if (!r.done) throw new MalformedBytes('bytes left over after a term\'s chunks');
+  if (pos !== end) throw new MalformedBytes('bytes left over after a term\'s chunks');
   return out;
 }
 

@@ -36,6 +36,10 @@ export interface SearchSegment {
 }
 
 const EMPTY = new Uint32Array(0);
+/** Lists at least this long are kept decoded (shorter ones decode in well under a millisecond). */
+const FREQUENT_LIST = 8192;
+/** What a segment may keep of them. */
+const FREQUENT_LISTS_BYTES = 12 * 1024 * 1024;
 
 // ---- In memory, while indexing -------------------------------------------------------------
 
@@ -206,6 +210,9 @@ export class DiskSegment implements SearchSegment {
   private readonly parts: PartReader[] = [];
   /** Each chunk's item (a number into itemPaths): 4 bytes a chunk, looked up for every hit. */
   readonly chunkItems: Uint32Array;
+  /** Decoded lists of the most frequent words, least recently used dropped first. */
+  private readonly frequentLists = new Map<string, Uint32Array>();
+  private frequentBytes = 0;
 
   /** Everything is checked here or when read: damage is an IndexDamagedError naming the file. */
   constructor(
@@ -275,9 +282,27 @@ export class DiskSegment implements SearchSegment {
   }
 
   postings(term: string, arena?: Uint32Arena): Uint32Array {
+    const cached = this.frequentLists.get(term);
+    if (cached) {
+      // Most recently used last.
+      this.frequentLists.delete(term);
+      this.frequentLists.set(term, cached);
+      return cached;
+    }
     const e = guard(this.names.dict, () => this.dict.lookup(term));
     if (!e) return EMPTY;
-    return guard(this.names.post, () => decodePostings(this.post.read(e.offset, e.length), e.df, this.chunkCount, arena?.take(e.df)));
+    if (e.df < FREQUENT_LIST) return guard(this.names.post, () => decodePostings(this.post.read(e.offset, e.length), e.df, this.chunkCount, arena?.take(e.df)));
+    // A word in thousands of chunks comes back with most queries typed (노동, 노동자, 노동자들…):
+    // its decoded list is kept, within a budget.
+    const list = guard(this.names.post, () => decodePostings(this.post.read(e.offset, e.length), e.df, this.chunkCount));
+    this.frequentLists.set(term, list);
+    this.frequentBytes += list.byteLength;
+    while (this.frequentBytes > FREQUENT_LISTS_BYTES && this.frequentLists.size > 1) {
+      const [oldest, l] = this.frequentLists.entries().next().value as [string, Uint32Array];
+      this.frequentLists.delete(oldest);
+      this.frequentBytes -= l.byteLength;
+    }
+    return list;
   }
 
   frequency(term: string): number {
@@ -327,6 +352,7 @@ export class DiskSegment implements SearchSegment {
 
   close(): void {
     for (const b of this.blobs) b.close();
+    this.frequentLists.clear();
   }
 }
 
