@@ -3,8 +3,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangmunApi, SearchResponse } from '../../../main/api';
 import type { SearchFilters } from './route';
+import { SEARCH_DEBOUNCE_MS } from './search-timing';
 
-export const SEARCH_DEBOUNCE_MS = 150;
+export { SEARCH_DEBOUNCE_MS };
 const PAGE_SIZE = 30;
 const SNIPPETS_PER_ITEM = 3;
 
