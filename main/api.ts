@@ -156,6 +156,11 @@ export interface DriveCheck {
   counts: { changed: number; missing: number; added: number; damaged: number };
   /** Files whose time moved and that the quick check had no time to read: unknown, not wrong. */
   unverified: number;
+  /**
+   * 'rebuilt': on this signed drive the search index (or the book locations) was not the one that
+   * was signed; the app did not use it and built its own from the library's files.
+   */
+  derived?: 'rebuilt';
 }
 
 export interface ChangmunApi {

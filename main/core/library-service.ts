@@ -15,6 +15,7 @@ import { SearchService } from './search/service.js';
 import type { SavedCatalog, SavedItem } from './catalog/saved.js';
 import type { CatalogChanges } from './catalog/catalog-versions.js';
 import { readSavedIndex } from './search/saved-index.js';
+import { signedDataChecker } from './manifest/signed-data.js';
 import { decodeText } from './extract/encoding.js';
 import { articleFormatOf, extractArticle, titleFromFileName } from './extract/article/index.js';
 import { subtitleFormatOf } from './extract/subtitles/index.js';
@@ -287,7 +288,9 @@ export class LibraryService implements ChangmunApi {
   }
 
   async getDriveCheck(): Promise<DriveCheck> {
-    return this.driveCheck.current();
+    const check = this.driveCheck.current();
+    // Derived data that is not as signed is a change to the drive like any other, told as such.
+    return this.indexNotice === 'not-as-signed' && check.state !== 'checking' && check.state !== 'none' ? { ...check, derived: 'rebuilt' } : check;
   }
 
   /** Forget what this session holds in memory (the preview's quit). */
@@ -332,14 +335,41 @@ export class LibraryService implements ChangmunApi {
 }
 
 /** The build's book locations, keyed by book path; empty when there are none or they cannot be read. */
+/**
+ * The build's book locations, keyed by book path; empty when there are none, when they cannot be
+ * read, or when on a signed drive they are not what was signed. Every book's entry is checked for
+ * its shape (a forged file must not hand the reader anything else than numbers and paths).
+ */
 async function readBookLocationsFile(dataDir: string): Promise<Map<string, BookLocations>> {
   try {
-    const file = JSON.parse(await fs.readFile(path.join(dataDir, BOOK_LOCATIONS_FILE), 'utf8')) as BookLocationsFile;
-    if (file.format !== BOOK_LOCATIONS_FORMAT || typeof file.books !== 'object' || file.books === null) return new Map();
-    return new Map(Object.entries(file.books));
+    const file = path.join(dataDir, BOOK_LOCATIONS_FILE);
+    const st = await fs.stat(file);
+    if (!st.isFile() || st.size > MAX_BOOK_LOCATIONS_BYTES) return new Map();
+    const bytes = await fs.readFile(file);
+    const signed = (await signedDataChecker(path.dirname(dataDir)))(`.changmun/${BOOK_LOCATIONS_FILE}`, bytes);
+    if (signed === 'differs') return new Map();
+    const data = JSON.parse(bytes.toString('utf8')) as BookLocationsFile;
+    if (data.format !== BOOK_LOCATIONS_FORMAT || typeof data.books !== 'object' || data.books === null || Array.isArray(data.books)) return new Map();
+    const out = new Map<string, BookLocations>();
+    for (const [p, loc] of Object.entries(data.books as Record<string, unknown>)) if (isBookLocations(loc)) out.set(p, loc);
+    return out;
   } catch {
     return new Map();
   }
+}
+
+const MAX_BOOK_LOCATIONS_BYTES = 64 * 1024 * 1024;
+
+function isBookLocations(v: unknown): v is BookLocations {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  const count = (x: unknown) => typeof x === 'number' && Number.isFinite(x) && x >= -1;
+  if (!count(o['size']) || !count(o['mtimeMs']) || !count(o['total']) || !Array.isArray(o['sections']) || o['sections'].length > 20_000) return false;
+  return (o['sections'] as unknown[]).every((sec) => {
+    if (typeof sec !== 'object' || sec === null) return false;
+    const x = sec as Record<string, unknown>;
+    return typeof x['href'] === 'string' && x['href'].length <= 4096 && count(x['chars']) && count(x['start']);
+  });
 }
 
 /** Attach a book's locations when they were worked out for this very file (same size and time). */

@@ -42,7 +42,7 @@ export function DriveCheckNotice({ check }: { check: DriveCheck }) {
   const { t, i18n } = useTranslation();
   const c = check.counts;
   const problems = c.changed + c.missing + c.added + c.damaged;
-  const warn = check.state === 'changed' || check.state === 'manifest-damaged' || check.signature === 'invalid';
+  const warn = check.state === 'changed' || check.state === 'manifest-damaged' || check.signature === 'invalid' || check.derived === 'rebuilt';
   const lines: string[] = [];
   if (check.state === 'manifest-damaged') lines.push(t('drive.manifestDamaged'));
   else if (check.state === 'failed') lines.push(t('drive.failed'));
@@ -52,7 +52,8 @@ export function DriveCheckNotice({ check }: { check: DriveCheck }) {
     if (c.missing > 0) lines.push(t('drive.missing', { count: c.missing }));
     if (c.added > 0) lines.push(t('drive.added', { count: c.added }));
     if (c.damaged > 0) lines.push(t('drive.damaged', { count: c.damaged }));
-    if (problems === 0 && check.signature !== 'invalid') {
+    if (check.derived === 'rebuilt') lines.push(t('drive.derivedRebuilt'));
+    if (problems === 0 && check.signature !== 'invalid' && check.derived !== 'rebuilt') {
       if (check.signature === 'unsigned') lines.push(t('drive.unsigned'));
       else lines.push(check.unverified > 0 ? t('drive.intactPartly', { count: check.unverified }) : t('drive.intact'));
     }

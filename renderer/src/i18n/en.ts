@@ -81,6 +81,7 @@ export const en: Strings = {
     added_other: '{{count}} files were added after the drive was signed.',
     damaged_one: '{{count}} file cannot be read. The drive may be damaged.',
     damaged_other: '{{count}} files cannot be read. The drive may be damaged.',
+    derivedRebuilt: 'The search index on this drive was changed after it was signed. The changed index is not used; a new one was built from the signed files.',
     badSignature: 'The list of files on this drive does not match its signature: the list was changed or is damaged.',
     manifestDamaged: 'The list of files on this drive is damaged, so the drive cannot be checked.',
     failed: 'This drive could not be checked.',

@@ -70,6 +70,7 @@ export const ko = {
     missing_other: '서명된 뒤에 파일 {{count}}개가 없어졌습니다.',
     added_other: '서명된 뒤에 파일 {{count}}개가 더해졌습니다.',
     damaged_other: '파일 {{count}}개를 읽을 수 없습니다. 드라이브가 손상되었을 수 있습니다.',
+    derivedRebuilt: '이 드라이브의 검색 색인이 서명된 뒤에 바뀌었습니다. 바뀐 색인은 쓰지 않고, 서명된 파일로 새로 만들었습니다.',
     badSignature: '이 드라이브의 파일 목록이 서명과 맞지 않습니다. 목록이 바뀌었거나 손상되었습니다.',
     manifestDamaged: '이 드라이브의 파일 목록이 손상되어 확인할 수 없습니다.',
     failed: '이 드라이브를 확인하지 못했습니다.',
