@@ -77,3 +77,19 @@ describe('DataDir, the write guard for .changmun/', () => {
     expect(readdirSync(outside)).toEqual(['keep.txt']);
   });
 });
+
+describe('the volunteer build on a folder whose .changmun is a link to the PC', () => {
+  it('`changmun build --in-place` refuses, and writes nothing into the linked folder', async () => {
+    const { changmun, copySample } = await import('./helpers/volunteer.js');
+    const base = path.join(tmp, 'build-link');
+    const folder = copySample(path.join(base, 'content'));
+    const outside = path.join(base, 'PC-home');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'keep.txt'), 'x');
+    symlinkSync(outside, path.join(folder, '.changmun'), 'dir');
+    const r = await changmun(['build', folder, '--in-place']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(/\.changmun/);
+    expect(readdirSync(outside)).toEqual(['keep.txt']);
+  }, 120_000);
+});

@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ChildNode, Document } from 'domhandler';
-import { writeFileAtomic } from '../drive/atomic.js';
+import { DataDir } from '../drive/data-dir.js';
 import { openZip } from '../extract/epub/zip.js';
 import { decodeMarkup } from '../extract/epub/text.js';
 import { parseBoundedDocument, TOO_DEEP } from '../extract/parse-document.js';
@@ -93,7 +93,7 @@ export async function writeBookLocations(
   const text = `${JSON.stringify(out, null, 1)}\n`;
   // Unchanged, the file is left alone: its time stays, and so does its hash in the manifest.
   const before = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (before !== text) await writeFileAtomic(file, text);
+  if (before !== text) await new DataDir(dataDir).write(BOOK_LOCATIONS_FILE, text);
   return summary;
 }
 

@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import { resolveLibraryFolder, type LibraryLocation } from '../drive/locate.js';
 import { isIgnoredName } from '../catalog/file-kinds.js';
 import { buildWorkerCount } from '../catalog/pool.js';
+import { DataDir, DataDirError } from '../drive/data-dir.js';
 import { LibraryIndex, type IndexProgress, type IndexSummary } from '../search/library-index.js';
 import { listDriveFiles, MANIFEST_FILE } from '../manifest/drive-files.js';
 import { displayFingerprint, fingerprintOf, publicKeyOf, readPrivateKey, verifyBytes } from '../manifest/keys.js';
@@ -114,6 +115,16 @@ export async function buildDrive(options: BuildOptions): Promise<BuildSummary> {
     index.close();
   }
   if (indexSummary.notSavedReason === 'read-only') {
+    // Either the stick refuses writes, or its .changmun (or a folder in it) is a link or a file:
+    // a drive made to send our writes elsewhere. Say which.
+    const dataDir = new DataDir(path.join(driveRoot, '.changmun'));
+    const refused = await dataDir.checkDir('index').then(() => undefined, (e: unknown) => (e instanceof DataDirError ? e : undefined));
+    if (refused) {
+      throw new BuildError(
+        '드라이브의 .changmun 폴더가 진짜 폴더가 아니라 다른 곳을 가리킵니다 (링크). 아무것도 쓰지 않았습니다. 지우고 다시 만드세요.',
+        `.changmun on this drive is not a plain folder (a link or a file), so nothing was written: ${refused.message.replace(/^changmun: /, '')}`,
+      );
+    }
     throw new BuildError('드라이브에 쓸 수 없습니다 (읽기 전용)', `the drive is read-only: ${driveRoot}`);
   }
 

@@ -4,8 +4,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
-import { writeFileAtomic } from '../drive/atomic.js';
-import { listDriveFiles, MANIFEST_FILE, SIGNATURE_FILE, UNSIGNED_FOLDERS, type DriveSkip } from './drive-files.js';
+import { DataDir } from '../drive/data-dir.js';
+import { DATA_DIR, listDriveFiles, MANIFEST_FILE, SIGNATURE_FILE, UNSIGNED_FOLDERS, type DriveSkip } from './drive-files.js';
 import { sha256File } from './hash.js';
 import { fingerprintOf, publicKeyOf, rawPublicKey, signBytes } from './keys.js';
 
@@ -132,10 +132,12 @@ export async function writeManifest(driveRoot: string, manifest: DriveManifest, 
     throw new Error('changmun: the manifest names another key than the one signing it');
   }
   const bytes = Buffer.from(`${JSON.stringify(manifest, null, 1)}\n`, 'utf8');
-  await writeFileAtomic(path.join(driveRoot, MANIFEST_FILE), bytes);
-  const sigFile = path.join(driveRoot, SIGNATURE_FILE);
-  if (privateKey) await writeFileAtomic(sigFile, `${signBytes(bytes, privateKey).toString('base64')}\n`);
-  else await fs.rm(sigFile, { force: true });
+  // Through the data folder's guard: a .changmun that is a link out of the drive is refused.
+  const data = new DataDir(path.join(driveRoot, DATA_DIR));
+  const inData = (rel: string) => rel.slice(DATA_DIR.length + 1);
+  await data.write(inData(MANIFEST_FILE), bytes);
+  if (privateKey) await data.write(inData(SIGNATURE_FILE), `${signBytes(bytes, privateKey).toString('base64')}\n`);
+  else await data.remove(inData(SIGNATURE_FILE));
   return bytes;
 }
 
