@@ -1,7 +1,7 @@
 // Where the desktop app writes while it runs (never the PC's profile), and where it finds its drive:
 // a writable drive, a read-only drive, no drive at all; stale sessions swept; the drive root found
 // from each place the executable can be.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,19 @@ describe('on disk', () => {
     expect(plan.root.startsWith(path.join(dir, 'temp'))).toBe(true);
     expect(existsSync(plan.paths.userData)).toBe(true);
     expect(readdirSync(path.join(dir, 'DRIVE'))).toEqual(['.changmun']);
+  });
+
+  it('falls back to the temp folder when .changmun or its runtime folder is a link out of the drive', () => {
+    for (const link of ['.changmun', '.changmun/runtime']) {
+      const drive = path.join(dir, `DRIVE-${link.length}`);
+      const pc = path.join(dir, `PC-${link.length}`);
+      mkdirSync(pc);
+      mkdirSync(path.dirname(path.join(drive, link)), { recursive: true });
+      symlinkSync(pc, path.join(drive, link), 'dir');
+      const plan = prepareRuntime(inputs(path.join(drive, '.changmun'), true));
+      expect(plan.where).toBe('temp');
+      expect(readdirSync(pc)).toEqual([]);
+    }
   });
 
   it('asks whether a drive is writable without writing to it', () => {

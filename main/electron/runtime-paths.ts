@@ -5,6 +5,7 @@
 import { accessSync, constants as fsConstants, mkdirSync, readdirSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
+import { ensurePlainFoldersSync } from '../core/drive/data-dir.js';
 
 /** The paths app.setPath and app.setAppLogsPath get, before ready. */
 export interface RuntimePaths {
@@ -114,6 +115,9 @@ export function prepareRuntime(inputs: RuntimeInputs): RuntimePlan {
   const plan = planRuntime(inputs);
   if (plan.where === 'drive') {
     try {
+      // .changmun and .changmun/runtime must be folders of the drive: a drive whose runtime folder
+      // is a link to the PC's profile would have Chromium write there. Refused: the temp folder.
+      ensurePlainFoldersSync(inputs.dataDir!, 'runtime');
       createFolders(plan);
       return plan;
     } catch {

@@ -9,7 +9,7 @@
 // - a file is written beside its target and renamed over it (atomic), created exclusively so a
 //   planted link at the temporary name is never followed; a link at the target is replaced, not
 //   followed.
-import { promises as fs, openSync, closeSync, rmSync } from 'node:fs';
+import { promises as fs, openSync, closeSync, rmSync, lstatSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 /** One segment of a name under `.changmun/`. */
@@ -189,6 +189,34 @@ export class DataDir {
     const rel = path.relative(path.dirname(this.root), abs).split(path.sep).join('/');
     return rel === '' ? path.basename(this.root) : rel;
   }
+}
+
+/**
+ * The same check as DataDir.ensureDir, synchronously, for code that runs before anything else may
+ * (Electron's paths are set before the app is ready): `root` and each of `rel`'s folders are made
+ * when missing and must be real folders, never links. Returns the folder.
+ */
+export function ensurePlainFoldersSync(root: string, rel: string): string {
+  const parts = rel === '' ? [] : checkName(rel);
+  let dir = root;
+  for (const p of ['', ...parts]) {
+    dir = p === '' ? dir : path.join(dir, p);
+    let st;
+    try {
+      st = lstatSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      try {
+        // The drive's own path (above .changmun) comes from the app, not from the drive: made as needed.
+        mkdirSync(dir, { recursive: p === '' });
+      } catch (m) {
+        if ((m as NodeJS.ErrnoException).code !== 'EEXIST') throw m;
+      }
+      st = lstatSync(dir);
+    }
+    if (st.isSymbolicLink() || !st.isDirectory()) throw new DataDirError(`${dir} is not a plain folder of the drive (a link or a file); nothing is written there`);
+  }
+  return dir;
 }
 
 async function lstatOrUndefined(p: string) {
