@@ -111,13 +111,34 @@ export interface SubtitleTrackData {
   cues: SubtitleCue[];
 }
 
-/** Settings a person can change. Remembered only when `remember` is on. */
+/** Settings a person can change. Kept on the drive only when `remember` is on. */
 export interface Settings {
   language: 'ko' | 'en';
   fontSize: number;
   theme: 'light' | 'dark';
-  /** "Remember my place on this drive": off by default. */
+  /**
+   * "Remember on this drive": off by default, and on only when the person using the app now turned
+   * it on (or chose to continue what the drive remembered): a state file on the drive never turns
+   * it on by itself.
+   */
   remember: boolean;
+}
+
+/**
+ * What is remembered, and where. Reading places are always kept for the session, in memory; on the
+ * drive only while `onDrive` is on (the screen then says so).
+ */
+export interface RememberStatus {
+  /** Settings and places are written to this drive (`.changmun/state/`) as they change. */
+  onDrive: boolean;
+  /**
+   * Found on the drive at start and not chosen yet: nothing is read from it or written to it until
+   * the person continues (`resumeRemembering`) or forgets it (`forgetEverything`). `places`: how many
+   * reading places it holds; `unreadable`: something is there that is not a state file of this app.
+   */
+  found?: { places: number } | { unreadable: true };
+  /** Places remembered in this session (in memory; on the drive too while `onDrive`). */
+  sessionPlaces: number;
 }
 
 /** Where a person stopped in an item. */
@@ -128,9 +149,12 @@ export interface ReadingPosition {
 }
 
 export interface SaveResult {
-  /** False when nothing was written: not remembering, or the drive is read-only. */
+  /**
+   * False when nothing was written: not remembering, the drive is read-only, or the place to write
+   * (`.changmun` or `.changmun/state`) is not a plain folder of this drive (a link elsewhere, a file).
+   */
   saved: boolean;
-  reason?: 'not-remembering' | 'read-only';
+  reason?: 'not-remembering' | 'read-only' | 'refused';
 }
 
 /**
@@ -139,8 +163,14 @@ export interface SaveResult {
  * drive's derived data (.changmun/index, which the app may rebuild itself) are not counted here.
  */
 export interface DriveCheck {
-  /** 'checking' until the check ends; 'none' when there is no manifest (a folder, not a built drive). */
-  state: 'checking' | 'none' | 'intact' | 'changed' | 'manifest-damaged' | 'failed';
+  /**
+   * 'checking' until the check ends; 'none' for a plain folder of content (never built, no
+   * manifest); 'unknown' for a drive nobody vouches for: built (an index or book locations in
+   * `.changmun/`, an app folder or launchers) but without its manifest, or with a manifest nobody
+   * signed (`unknownBecause` says which).
+   */
+  state: 'checking' | 'none' | 'unknown' | 'intact' | 'changed' | 'manifest-damaged' | 'failed';
+  unknownBecause?: 'no-manifest' | 'unsigned';
   /** Whether manifest.json is exactly what its signer signed. */
   signature: 'valid' | 'invalid' | 'unsigned';
   /** The key named in the manifest: its fingerprint in full and in the short form people compare. */
@@ -178,6 +208,10 @@ export interface ChangmunApi {
   savePosition(path: string, position: ReadingPosition): Promise<SaveResult>;
   /** Delete everything remembered on the drive and in memory. */
   forgetEverything(): Promise<SaveResult>;
+  /** Whether places are kept on the drive, and what was found there at start. */
+  getRememberStatus(): Promise<RememberStatus>;
+  /** Go on remembering on this drive: load what it holds (found at start) and keep writing. */
+  resumeRemembering(): Promise<SaveResult>;
   /** Close the app at once (panic key). The preview server only forgets what it holds. */
   quit(): Promise<void>;
   /** The drive check run at start (polled while its state is 'checking'). */
@@ -197,6 +231,8 @@ export const API_METHODS = [
   'getPositions',
   'savePosition',
   'forgetEverything',
+  'getRememberStatus',
+  'resumeRemembering',
   'quit',
   'getDriveCheck',
 ] as const satisfies readonly (keyof ChangmunApi)[];

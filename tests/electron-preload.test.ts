@@ -100,6 +100,8 @@ describe('the preload', () => {
       getPositions: () => api.getPositions(),
       savePosition: () => api.savePosition('books/a.epub', position),
       forgetEverything: () => api.forgetEverything(),
+      getRememberStatus: () => api.getRememberStatus(),
+      resumeRemembering: () => api.resumeRemembering(),
       quit: () => api.quit(),
       getDriveCheck: () => api.getDriveCheck(),
     };

@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StateStore, stateDir, stateFile } from '../main/core/state/index.js';
+import { stateDir, stateFile } from '../main/core/state/index.js';
+import { readStateOnDrive } from '../main/core/state/state-file.js';
 import { LibraryIndex } from '../main/core/search/library-index.js';
 import { resolveLibraryFolder } from '../main/core/drive/locate.js';
 import { listContentFiles, readLibrarySettings } from '../main/core/catalog/scan.js';
@@ -118,9 +119,11 @@ describe('a drive pulled while state is saved (settings and reading positions)',
       const text = readFileSync(stateFile(dataDir), 'utf8');
       const doc = JSON.parse(text) as { format: number; positions: Record<string, unknown> };
       expect(doc.format).toBe(1);
-      const store = await StateStore.open(dataDir);
-      expect(store.getSettings().remember).toBe(true);
-      const positions = Object.keys(store.getPositions()).length;
+      // What the next session would be offered, and load if the person continues (read only here).
+      const onDrive = await readStateOnDrive(dataDir);
+      if (onDrive.status !== 'found') throw new Error(`kill ${k}: the state file is not usable: ${JSON.stringify(onDrive)}`);
+      expect(onDrive.state.settings.remember).toBe(true);
+      const positions = onDrive.state.positions.size;
       expect(positions, `kill ${k}: ${positions} positions loaded, ${acknowledged} were saved`).toBeGreaterThanOrEqual(acknowledged);
       // The new state was in place before its save could be reported: the kill fell between the two.
       if (positions > acknowledged) newerThanReported++;

@@ -242,32 +242,36 @@ describe('StateStore', () => {
     expect((await StateStore.open(dataDir)).getPositions()).toEqual({});
   });
 
-  it('keeps settings and positions in state/state.json when remember is on, across instances', async () => {
+  it('keeps settings and positions in state/state.json when remember is on, offered to the next session', async () => {
     const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
     const store = await StateStore.open(dataDir);
     await store.savePosition('films/x.mp4', at(42));
     expect(await store.saveSettings(on())).toEqual({ saved: true });
     expect(await store.savePosition('books/b.epub', at('epubcfi(/6/2)'))).toEqual({ saved: true });
     expect(existsSync(stateFile(dataDir))).toBe(true);
+    // The next session is told, and uses it only when the person continues.
     const next = await StateStore.open(dataDir);
+    expect(next.getSettings().remember).toBe(false);
+    expect(next.rememberStatus()).toEqual({ onDrive: false, found: { places: 2 }, sessionPlaces: 0 });
+    expect(await next.resumeRemembering()).toEqual({ saved: true });
     expect(next.getSettings()).toEqual(on());
     expect(next.getPositions()).toEqual({ 'films/x.mp4': at(42), 'books/b.epub': at('epubcfi(/6/2)') });
     // Many saves at once end in one whole file.
     await Promise.all(Array.from({ length: 20 }, (_, i) => next.savePosition(`p${i}.md`, at(i / 20))));
-    expect(Object.keys((await StateStore.open(dataDir)).getPositions())).toHaveLength(22);
+    expect((await StateStore.open(dataDir)).rememberStatus().found).toEqual({ places: 22 });
     // Turning it off takes the file off the drive.
     expect(await next.saveSettings(on({ remember: false }))).toEqual({ saved: false, reason: 'not-remembering' });
     expect(existsSync(stateDir(dataDir))).toBe(false);
-    expect((await StateStore.open(dataDir)).getSettings().remember).toBe(false);
+    expect((await StateStore.open(dataDir)).rememberStatus().found).toBeUndefined();
   });
 
-  it('on a read-only drive says so and works from memory', async () => {
+  it('where the data folder is not a folder, writes nothing, says so and works from memory', async () => {
     const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
-    writeFileSync(dataDir, 'a file where the folder should be: every mkdir below it fails');
+    writeFileSync(dataDir, 'a file where the folder should be');
     const store = await StateStore.open(dataDir);
-    expect(await store.saveSettings(on())).toEqual({ saved: false, reason: 'read-only' });
+    expect(await store.saveSettings(on())).toEqual({ saved: false, reason: 'refused' });
     expect(store.getSettings()).toEqual(on());
-    expect(await store.savePosition('a.md', at(0.25))).toEqual({ saved: false, reason: 'read-only' });
+    expect(await store.savePosition('a.md', at(0.25))).toEqual({ saved: false, reason: 'refused' });
     expect(store.getPositions()).toEqual({ 'a.md': at(0.25) });
     expect(await store.forgetEverything()).toEqual({ saved: true });
     expect(store.getSettings().remember).toBe(false);
@@ -283,7 +287,7 @@ describe('StateStore', () => {
     expect(existsSync(stateDir(dataDir))).toBe(false);
     expect(store.getPositions()).toEqual({});
     expect(store.getSettings().remember).toBe(false);
-    expect((await StateStore.open(dataDir)).getSettings().remember).toBe(false);
+    expect((await StateStore.open(dataDir)).rememberStatus().found).toBeUndefined();
   });
 
   it('cleans what it is given and survives a damaged file', async () => {
@@ -294,6 +298,8 @@ describe('StateStore', () => {
     await expect(store.savePosition('a.md', { at: {} } as never)).rejects.toThrow(TypeError);
     await store.saveSettings(on());
     writeFileSync(stateFile(dataDir), '{ not json');
-    expect((await StateStore.open(dataDir)).getSettings().remember).toBe(false);
+    const next = await StateStore.open(dataDir);
+    expect(next.getSettings().remember).toBe(false);
+    expect(next.rememberStatus().found).toEqual({ unreadable: true });
   });
 });

@@ -140,6 +140,8 @@ describe('changmun preview', () => {
       getPositions: [[], (v) => expect(isObject(v)).toBe(true)],
       savePosition: [[FILM, { at: 12.5, updatedAt: new Date().toISOString() }], (v) => expect(v).toEqual({ saved: false, reason: 'not-remembering' })],
       forgetEverything: [[], (v) => expect(v).toEqual({ saved: true })],
+      getRememberStatus: [[], (v) => expect(v).toEqual({ onDrive: false, sessionPlaces: 0 })],
+      resumeRemembering: [[], (v) => expect(v).toEqual({ saved: true })],
       quit: [[], (v) => expect(v).toBeNull()],
       getDriveCheck: [[], (v) => expect(v).toMatchObject({ state: 'none', signature: 'unsigned' })],
     };

@@ -4,8 +4,8 @@
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import type {
-  ArticleContent, ChangmunApi, DriveCheck, IndexStatus, LibraryChanges, LibraryInfo, LibraryItem, Problem, ReadingPosition, SaveResult,
-  SearchOptions, SearchResponse, Settings, SubtitleTrackData,
+  ArticleContent, ChangmunApi, DriveCheck, IndexStatus, LibraryChanges, LibraryInfo, LibraryItem, Problem, ReadingPosition, RememberStatus,
+  SaveResult, SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../api.js';
 import type { LibraryLocation } from './drive/locate.js';
 import type { LibrarySettings } from './drive/library-json.js';
@@ -283,6 +283,14 @@ export class LibraryService implements ChangmunApi {
     return this.noteSave(await (await this.startup).state.forgetEverything());
   }
 
+  async getRememberStatus(): Promise<RememberStatus> {
+    return (await this.startup).state.rememberStatus();
+  }
+
+  async resumeRemembering(): Promise<SaveResult> {
+    return this.noteSave(await (await this.startup).state.resumeRemembering());
+  }
+
   async quit(): Promise<void> {
     await this.options.onQuit?.();
   }
@@ -295,7 +303,7 @@ export class LibraryService implements ChangmunApi {
 
   /** Forget what this session holds in memory (the preview's quit). */
   async forgetMemory(): Promise<void> {
-    (await this.startup).state.clearMemory();
+    await (await this.startup).state.clearMemory();
   }
 
   async close(): Promise<void> {

@@ -16,6 +16,9 @@ const say = (line) => process.stdout.write(`${line}\n`);
 if (mode === 'state') {
   const { StateStore } = await import(path.join(BUILD, 'core', 'state', 'index.js'));
   const store = await StateStore.open(target);
+  // The person chooses to go on remembering on this drive (what an earlier run left is offered, not loaded).
+  const resumed = await store.resumeRemembering();
+  if (!resumed.saved) throw new Error(`changmun pull-child: could not resume: ${JSON.stringify(resumed)}`);
   let n = Object.keys(store.getPositions()).length;
   const r = await store.saveSettings({ language: 'ko', fontSize: 14 + (n % 20), theme: n % 2 ? 'dark' : 'light', remember: true });
   if (!r.saved) throw new Error(`changmun pull-child: settings not saved: ${JSON.stringify(r)}`);

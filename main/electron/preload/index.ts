@@ -5,8 +5,8 @@
 // tests/electron-preload.test.ts holds equal to main/electron (API_CHANNEL, APP_ORIGIN).
 import electron = require('electron');
 import type {
-  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryChanges, LibraryInfo, ReadingPosition, SaveResult,
-  SearchOptions, SearchResponse, Settings, SubtitleTrackData,
+  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryChanges, LibraryInfo, ReadingPosition, RememberStatus,
+  SaveResult, SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../../api.js';
 
 const API_CHANNEL = 'changmun:api';
@@ -34,6 +34,8 @@ const api: ChangmunApi = {
   getPositions: () => call<Record<string, ReadingPosition>>('getPositions', []),
   savePosition: (path: string, position: ReadingPosition) => call<SaveResult>('savePosition', [path, position]),
   forgetEverything: () => call<SaveResult>('forgetEverything', []),
+  getRememberStatus: () => call<RememberStatus>('getRememberStatus', []),
+  resumeRemembering: () => call<SaveResult>('resumeRemembering', []),
   quit: async () => {
     await call<null>('quit', []);
   },

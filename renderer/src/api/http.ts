@@ -2,8 +2,8 @@
 // (a JSON array) to api/<method>, relative to the page's /t/<token>/ base; files and covers are
 // URLs under the same base. The token in the base is what lets the page through.
 import type {
-  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryChanges, LibraryInfo, ReadingPosition, SaveResult,
-  SearchOptions, SearchResponse, Settings, SubtitleTrackData,
+  ArticleContent, ChangmunApi, DriveCheck, FileUrls, IndexStatus, LibraryChanges, LibraryInfo, ReadingPosition, RememberStatus,
+  SaveResult, SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../../../main/api';
 import type { Backend } from './context';
 
@@ -54,6 +54,8 @@ export function createHttpBackend(base: string = previewBase()): Backend {
     getPositions: () => call<Record<string, ReadingPosition>>('getPositions', []),
     savePosition: (path: string, position: ReadingPosition) => call<SaveResult>('savePosition', [path, position]),
     forgetEverything: () => call<SaveResult>('forgetEverything', []),
+    getRememberStatus: () => call<RememberStatus>('getRememberStatus', []),
+    resumeRemembering: () => call<SaveResult>('resumeRemembering', []),
     quit: async () => {
       await call<null>('quit', []);
     },
