@@ -81,9 +81,9 @@ describe('the drive check at start (LibraryService.getDriveCheck)', () => {
     expect(final).toMatchObject({ state: 'intact', signature: 'invalid' });
   });
 
-  it('says an unsigned drive is unsigned, and says nothing for a plain folder', async () => {
+  it('says nobody vouches for an unsigned drive, and says nothing for a plain folder', async () => {
     const unsigned = await signedDrive('unsigned');
-    expect((await checkWithService(unsigned)).final).toMatchObject({ state: 'intact', signature: 'unsigned' });
+    expect((await checkWithService(unsigned)).final).toMatchObject({ state: 'unknown', unknownBecause: 'unsigned', signature: 'unsigned' });
     const folder = copySample(path.join(tmp, 'folder'));
     expect((await checkWithService(folder)).final).toMatchObject({ state: 'none' });
   });

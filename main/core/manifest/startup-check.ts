@@ -6,6 +6,7 @@ import type { DriveCheck } from '../../api.js';
 import { startWorker } from '../workers.js';
 import type { DriveCheckResult, FileFinding } from './check.js';
 import { MANIFEST_FILE } from './drive-files.js';
+import { looksBuilt } from './built-drive.js';
 
 const MAX_LISTED = 200;
 
@@ -39,7 +40,8 @@ export class StartupDriveCheck {
     try {
       await fs.access(path.join(this.driveRoot, MANIFEST_FILE));
     } catch {
-      return (this.state = emptyCheck('none'));
+      // No manifest: a plain folder of content, or a built drive that lost it (nobody vouches for it).
+      return (this.state = (await looksBuilt(this.driveRoot)) ? unknownDrive('no-manifest') : emptyCheck('none'));
     }
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
@@ -74,6 +76,10 @@ export function emptyCheck(state: DriveCheck['state']): DriveCheck {
   return { state, signature: 'unsigned', changed: [], missing: [], added: [], damaged: [], counts: { changed: 0, missing: 0, added: 0, damaged: 0 }, unverified: 0 };
 }
 
+function unknownDrive(because: NonNullable<DriveCheck['unknownBecause']>): DriveCheck {
+  return { ...emptyCheck('unknown'), unknownBecause: because };
+}
+
 /**
  * The check as the recipient's screen needs it. The drive's derived data is left out: the app
  * rebuilds its own index when the library changed, and that is not news to anyone.
@@ -88,8 +94,12 @@ export function summariseForApp(r: DriveCheckResult): DriveCheck {
   const damaged = seen(r.damaged);
   const any = changed.length + missing.length + added.length + damaged.length > 0;
   const names = (list: FileFinding[]) => list.slice(0, MAX_LISTED).map((f) => f.path);
+  // A list nobody signed proves nothing: anyone who changed the files could have written it. What
+  // it still tells (files that differ from it, files that cannot be read) is kept for the details.
+  const unsigned = r.signature.status === 'unsigned';
   return {
-    state: any ? 'changed' : 'intact',
+    state: unsigned ? 'unknown' : any ? 'changed' : 'intact',
+    ...(unsigned ? { unknownBecause: 'unsigned' as const } : {}),
     signature: r.signature.status,
     ...(r.signature.fingerprint ? { signer: { fingerprint: r.signature.fingerprint, display: r.signature.display ?? '' } } : {}),
     ...(r.signedAt ? { signedAt: r.signedAt } : {}),
