@@ -6,6 +6,7 @@ import type { SearchResponse } from '../../main/api';
 import { useBackend } from './api/context';
 import { Header } from './components/Header';
 import { PanicScreen, hideEverything } from './components/PanicScreen';
+import { RememberedNotice } from './components/RememberedNotice';
 import { isFocusSearchKey, setPanicHandler, watchPanicKey } from './keyboard';
 import { HelpScreen } from './screens/HelpScreen';
 import { HomeScreen, type HomeMemory } from './screens/HomeScreen';
@@ -178,7 +179,10 @@ function Shell() {
         onQueryKeyDown={onQueryKeyDown}
         inputRef={searchBox}
         index={index}
+        remembering={settingsState.settings?.remember === true}
+        onStopRemembering={() => settingsState.update({ remember: false })}
       />
+      {library && settingsState.settings && <RememberedNotice remembering={settingsState.settings.remember} onChanged={settingsState.reset} />}
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         {content}
       </main>

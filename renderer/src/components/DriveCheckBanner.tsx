@@ -1,7 +1,8 @@
 // What the quick drive check at start found, in plain words: nothing when the library is a plain
-// folder (no manifest) or the check is still running; a quiet line with the signer's fingerprint
-// when the drive is as signed; a warning naming how many files changed, went missing, were added
-// or cannot be read, with the files behind a "show which files" toggle.
+// folder (never built) or the check is still running; a quiet line with the signer's fingerprint
+// when the drive is as signed; a plain notice that nobody vouches for a built drive without its
+// manifest or with an unsigned one; a warning naming how many files changed, went missing, were
+// added or cannot be read, with the files behind a "show which files" toggle.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DriveCheck } from '../../../main/api';
@@ -46,7 +47,11 @@ export function DriveCheckNotice({ check }: { check: DriveCheck }) {
   const lines: string[] = [];
   if (check.state === 'manifest-damaged') lines.push(t('drive.manifestDamaged'));
   else if (check.state === 'failed') lines.push(t('drive.failed'));
-  else {
+  else if (check.state === 'unknown') {
+    // Not alarming, but clear: the drive may be fine; nothing says it is.
+    lines.push(t('drive.unknownTitle'), t(check.unknownBecause === 'unsigned' ? 'drive.unknownUnsigned' : 'drive.unknownNoManifest'));
+    if (c.damaged > 0) lines.push(t('drive.damaged', { count: c.damaged }));
+  } else {
     if (check.signature === 'invalid') lines.push(t('drive.badSignature'));
     if (c.changed > 0) lines.push(t('drive.changed', { count: c.changed }));
     if (c.missing > 0) lines.push(t('drive.missing', { count: c.missing }));
@@ -54,8 +59,7 @@ export function DriveCheckNotice({ check }: { check: DriveCheck }) {
     if (c.damaged > 0) lines.push(t('drive.damaged', { count: c.damaged }));
     if (check.derived === 'rebuilt') lines.push(t('drive.derivedRebuilt'));
     if (problems === 0 && check.signature !== 'invalid' && check.derived !== 'rebuilt') {
-      if (check.signature === 'unsigned') lines.push(t('drive.unsigned'));
-      else lines.push(check.unverified > 0 ? t('drive.intactPartly', { count: check.unverified }) : t('drive.intact'));
+      lines.push(check.unverified > 0 ? t('drive.intactPartly', { count: check.unverified }) : t('drive.intact'));
     }
   }
   const quiet = !warn && check.signature === 'valid';
@@ -69,12 +73,12 @@ export function DriveCheckNotice({ check }: { check: DriveCheck }) {
 
   return (
     <section
-      className={`drive-check ${quiet ? 'drive-check--quiet' : `banner ${warn ? 'banner--warn' : 'banner--info'}`}`}
+      className={`drive-check ${quiet ? 'drive-check--quiet' : `banner ${warn ? 'banner--warn' : 'banner--info'}`}${check.state === 'unknown' ? ' drive-check--unknown' : ''}`}
       role={warn ? 'alert' : 'status'}
       aria-label={t('drive.label')}
     >
       {lines.map((line, i) => (
-        <p key={line} className="drive-check-line">
+        <p key={line} className={`drive-check-line${check.state === 'unknown' && i === 0 ? ' drive-check-title' : ''}`}>
           {quiet && <span aria-hidden="true">✓ </span>}
           {!quiet && warn && i === 0 && <span aria-hidden="true">⚠ </span>}
           {line}

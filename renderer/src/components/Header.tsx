@@ -1,9 +1,10 @@
-// The header on every screen: the app's (neutral) name, the search box, the main menu and the
-// index progress.
+// The header on every screen: the app's (neutral) name, the search box, the main menu, the index
+// progress, and while the app writes to the drive, a sign that it does with a way to stop it.
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndexStatus } from '../../../main/api';
 import { IndexProgress } from './IndexProgress';
+import { RememberIndicator } from './RememberIndicator';
 
 interface HeaderProps {
   appName: string;
@@ -14,9 +15,12 @@ interface HeaderProps {
   onQueryKeyDown: (e: KeyboardEvent<HTMLInputElement>) => void;
   inputRef: RefObject<HTMLInputElement | null>;
   index: IndexStatus | null;
+  /** Remembering on this drive is on: shown, with a way to turn it off. */
+  remembering: boolean;
+  onStopRemembering: () => void;
 }
 
-export function Header({ appName, current, query, onQueryChange, onQueryKeyDown, inputRef, index }: HeaderProps) {
+export function Header({ appName, current, query, onQueryChange, onQueryKeyDown, inputRef, index, remembering, onStopRemembering }: HeaderProps) {
   const { t } = useTranslation();
   const link = (name: 'home' | 'settings' | 'help', href: string) => (
     <a className="nav-link" href={href} aria-current={current === name ? 'page' : undefined}>
@@ -56,6 +60,7 @@ export function Header({ appName, current, query, onQueryChange, onQueryKeyDown,
         {link('help', '#/help')}
       </nav>
       <IndexProgress status={index} />
+      {remembering && <RememberIndicator onStop={onStopRemembering} />}
     </header>
   );
 }

@@ -72,7 +72,11 @@ export const en: Strings = {
     intact: 'This drive is exactly as it was signed.',
     intactPartly_one: 'No file was found changed since the drive was signed. ({{count}} file could not be fully checked this time.)',
     intactPartly_other: 'No file was found changed since the drive was signed. ({{count}} files could not be fully checked this time.)',
-    unsigned: 'This drive is not signed, so there is no way to tell who made it.',
+    unknownTitle: 'Nobody vouches for this drive.',
+    unknownNoManifest:
+      'It has no list of its files signed by whoever made it, so there is no telling whether its files are as they were made. You can still read it; think about whether it came from someone you trust.',
+    unknownUnsigned:
+      'Its list of files is not signed, so there is no telling who made it or whether its files are as they were made. You can still read it; think about whether it came from someone you trust.',
     changed_one: '{{count}} file on this drive changed after it was signed (another computer may have marked a video).',
     changed_other: '{{count}} files on this drive changed after it was signed (another computer may have marked the videos).',
     missing_one: '{{count}} file is gone since the drive was signed.',
@@ -98,6 +102,26 @@ export const en: Strings = {
   },
   dialog: {
     close: 'Close',
+  },
+  remember: {
+    indicator: 'Remembering on this drive',
+    indicatorHelp: 'Settings and reading places are being saved on this drive. Turning it off deletes what was saved there; places are then remembered for this session only.',
+    stop: 'Turn off',
+    stopLabel: 'Turn off remembering on this drive',
+    noticeLabel: 'Places remembered on this drive',
+    found_one: 'This drive remembers {{count}} reading place from before.',
+    found_other: 'This drive remembers {{count}} reading places from before.',
+    foundSettingsOnly: 'This drive remembers settings from before.',
+    foundBody:
+      'Someone turned on “Remember on this drive” here. Going on loads what it remembers and keeps saving where you read on this drive. Until you choose, nothing is loaded from it or written to it.',
+    unreadableTitle: 'Something is remembered on this drive, but not in a form this app can use.',
+    unreadableBody: 'Nothing was loaded from it or written to it. Delete it if it is not needed.',
+    continue: 'Keep remembering on this drive',
+    forget: 'Forget it…',
+    later: 'Leave it for now',
+    forgetConfirmTitle: 'Forget what this drive remembers?',
+    forgetConfirmBody: 'All settings and reading places remembered on this drive will be deleted. This cannot be undone.',
+    forgetConfirm: 'Delete',
   },
   search: {
     label: 'Search the whole library',
@@ -148,11 +172,13 @@ export const en: Strings = {
     rememberTitle: 'Remembering',
     remember: 'Remember my place on this drive',
     rememberHelp:
-      'When on, settings and reading positions are saved on this drive only, never on the computer. If you pass the drive on, turn it off and press “Forget everything”.',
+      'Even when this is off, reading places are remembered until the app closes (in memory only). When on, settings and reading places are also saved on this drive, so you can go on next time. Nothing is left on the computer. If you pass the drive on, turn it off and press “Forget everything”.',
     readOnly: 'This drive is read-only, so nothing can be saved. Settings last for this session only.',
     saved: 'Saved on this drive.',
     notRemembering: 'Not saved: remembering is off, so this lasts for this session only.',
     savedReadOnly: 'Could not save: the drive is read-only. This lasts for this session only.',
+    savedRefused:
+      'Not saved: the folder this drive keeps remembered places in (.changmun/state) is not a plain folder (it points somewhere else), so nothing was written. This lasts for this session only.',
     saveFailed: 'Could not save: {{message}}',
     forgetTitle: 'Forget everything',
     forgetHelp: 'Deletes the settings and reading positions saved on this drive, and everything remembered in this session.',
@@ -164,6 +190,7 @@ export const en: Strings = {
     forgotten: 'Everything is forgotten.',
     forgottenNothingSaved: 'Done. Nothing had been saved on this drive.',
     forgottenReadOnly: 'This session is forgotten, but the drive is read-only, so what is on it could not be deleted.',
+    forgottenRefused: 'This session is forgotten. The folder this drive keeps remembered places in is not a plain folder, so nothing on the drive was touched.',
     forgetFailed: 'Could not delete: {{message}}',
   },
   help: {
@@ -173,7 +200,7 @@ export const en: Strings = {
       'Changmun runs straight from this drive without being installed. Settings, temporary files and caches stay on the drive or in memory; nothing is written anywhere else on the computer.',
     traceNetwork: 'It never connects to the internet or to any other computer.',
     traceRemember:
-      'Nothing is remembered unless you turn on “Remember my place on this drive”. Then settings and reading positions are saved on this drive only.',
+      'Reading places are remembered only until the app closes (in memory). If you turn on “Remember my place on this drive” in Settings, settings and reading places are saved on this drive only, and the top of the screen says so while it is on.',
     cannotTitle: 'What it cannot prevent',
     cannotWindows:
       'Windows itself records that a program was run (Prefetch, UserAssist) and that a USB device was attached. No program can prevent this. A plain, ordinary program name attracts less attention.',

@@ -1,5 +1,6 @@
-// Settings: language, text size, colours; "remember my place on this drive" with the plain
-// answer of every save; "forget everything" after a confirmation.
+// Settings: language, text size, colours; "remember my place on this drive" (off by default: places
+// are then kept in memory for this session only) with the plain answer of every save; "forget
+// everything" after a confirmation.
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,12 +12,14 @@ import { FONT_SIZE_MAX, FONT_SIZE_MIN, type SaveOutcome, type SettingsState } fr
 function saveMessage(outcome: SaveOutcome, t: TFunction): string {
   if ('error' in outcome) return t('settings.saveFailed', { message: outcome.error });
   if (outcome.saved) return t('settings.saved');
+  if (outcome.reason === 'refused') return t('settings.savedRefused');
   return outcome.reason === 'read-only' ? t('settings.savedReadOnly') : t('settings.notRemembering');
 }
 
 function forgetMessage(outcome: SaveResult | { error: string }, t: TFunction): string {
   if ('error' in outcome) return t('settings.forgetFailed', { message: outcome.error });
   if (outcome.saved) return t('settings.forgotten');
+  if (outcome.reason === 'refused') return t('settings.forgottenRefused');
   return outcome.reason === 'read-only' ? t('settings.forgottenReadOnly') : t('settings.forgottenNothingSaved');
 }
 
