@@ -147,10 +147,10 @@ describe('changmun scan (the command)', () => {
     expect(JSON.parse(r.stdout).library).toBe(CONTENT_SAMPLE);
   });
 
-  it('fails with the reason on stderr when the folder does not exist', () => {
+  it('fails with the reason on stderr (and with --json, an error document on stdout) when the folder does not exist', () => {
     const r = spawnSync(process.execPath, [cli, 'scan', '/nonexistent/folder', '--json'], { encoding: 'utf8' });
     expect(r.status).not.toBe(0);
-    expect(r.stdout).toBe('');
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'not-found', en: expect.stringMatching(/library folder not found/) } });
     expect(r.stderr).toMatch(/library folder not found/);
   });
 });

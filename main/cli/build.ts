@@ -48,7 +48,7 @@ export async function runBuild(content: string, opts: BuildCliOptions, out: Outp
   } catch (e) {
     bar.end();
     if (e instanceof BuildError || e instanceof KeyError) {
-      out.err(e.message);
+      out.fail(e instanceof KeyError ? 'key' : 'build', e.message);
       return 1;
     }
     throw e;

@@ -10,7 +10,7 @@ export async function runKeygen(file: string, opts: { force?: boolean }, out: Ou
   const target = path.resolve(file);
   const drive = enclosingDrive(path.dirname(target));
   if (drive) {
-    out.err(`changmun: 비밀 열쇠를 드라이브 안(${drive})에 만들지 않습니다. 드라이브 밖의 곳을 주세요 / the private key is not made inside a drive (${drive}): choose a place outside it`);
+    out.fail('refused', `changmun: 비밀 열쇠를 드라이브 안(${drive})에 만들지 않습니다. 드라이브 밖의 곳을 주세요 / the private key is not made inside a drive (${drive}): choose a place outside it`);
     return 2;
   }
   let made;
@@ -18,7 +18,7 @@ export async function runKeygen(file: string, opts: { force?: boolean }, out: Ou
     made = await writeKeyPair(target, { force: opts.force });
   } catch (e) {
     if (e instanceof KeyError) {
-      out.err(e.message);
+      out.fail('key', e.message);
       return 1;
     }
     throw e;

@@ -1,10 +1,11 @@
 // The volunteer's command line: `changmun <command>`. Every command prints text for people by
 // default and one JSON document with --json; exit code 0 on success, non-zero with the reason on
-// stderr.
+// stderr (and with --json, an error document on stdout: cli-error.ts).
 import { Command, CommanderError } from 'commander';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { locateLibrary } from '../core/drive/locate.js';
+import { LibraryNotFoundError, locateLibrary } from '../core/drive/locate.js';
+import { usageMessage, wantsJson } from './cli-error.js';
 import { makeOutput } from './output.js';
 import { runScan } from './scan.js';
 import { runIndex, runSearch } from './search.js';
@@ -17,11 +18,20 @@ import type { ItemType } from '../core/types.js';
 
 export async function runCli(argv: string[]): Promise<number> {
   let exitCode = 0;
+  // One output for the whole run: commander's usage errors come before any command runs, and with
+  // --json they too must be a document on stdout.
+  const json = wantsJson(argv);
+  const out = makeOutput(json);
+  let usageError = '';
   const program = new Command()
     .name('changmun')
     .description('창문 Changmun — 오프라인 서재 도구 / offline library tools')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    .configureOutput({
+      // With --json, commander's own line is replaced by the document (its message is in it, and on stderr).
+      writeErr: (s) => (json ? void (usageError += s) : out.err(s)),
+      writeOut: (s) => out.out(s),
+    });
 
   program
     .command('scan')
@@ -32,7 +42,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .action(async (folder: string | undefined, opts: { library?: string; json?: boolean }) => {
       // No folder named: the drive this program runs from, else the sample library in development.
       const target = folder ?? opts.library ?? locateLibrary({ execPath: process.execPath, devRoot: packageRoot() }).libraryRoot;
-      exitCode = await runScan(target, makeOutput(opts.json === true));
+      exitCode = await runScan(target, out);
     });
 
   program
@@ -42,7 +52,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--rebuild', '모든 파일을 다시 읽습니다 / read every file again')
     .option('--json', 'JSON으로 출력 / print one JSON document')
     .action(async (folder: string, opts: { rebuild?: boolean; json?: boolean }) => {
-      exitCode = await runIndex(folder, { rebuild: opts.rebuild }, makeOutput(opts.json === true));
+      exitCode = await runIndex(folder, { rebuild: opts.rebuild }, out);
     });
 
   program
@@ -64,7 +74,7 @@ export async function runCli(argv: string[]): Promise<number> {
       exitCode = await runSearch(folder, words.join(' '), {
         type: opts.type as ItemType | undefined, language: opts.language, collection: opts.collection, limit,
         snippetsPerItem: opts.json ? Number.MAX_SAFE_INTEGER : 3,
-      }, makeOutput(opts.json === true));
+      }, out);
     });
 
   program
@@ -92,7 +102,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--json', 'JSON으로 출력 / print one JSON document')
     .action(async (folder: string, opts: { out?: string; inPlace?: boolean; key?: string; app?: string | boolean; launchers?: string | boolean; rebuild?: boolean; json?: boolean }) => {
       if (!opts.out && !opts.inPlace) throw new UsageError('--out <드라이브 폴더>나 --in-place를 주세요 / give --out <drive-folder> or --in-place');
-      exitCode = await runBuild(folder, opts, makeOutput(opts.json === true));
+      exitCode = await runBuild(folder, opts, out);
     });
 
   program
@@ -105,7 +115,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--json', 'JSON으로 출력 / print one JSON document')
     .addHelpText('after', '\n끝 코드 Exit codes: 0 서명된 그대로 as signed by a trusted key · 1 문제 something is off · 2 사용법 usage · 3 다 확인하지 못함 not everything established (no --key, unsigned, or files left for --full)')
     .action(async (folder: string, opts: { full?: boolean; key: string[]; trustedKeys?: string; json?: boolean }) => {
-      exitCode = await runVerify(folder, opts, makeOutput(opts.json === true));
+      exitCode = await runVerify(folder, opts, out);
     });
 
   program
@@ -118,7 +128,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--no-ffprobe', 'ffprobe 없이 파일 구조만 읽습니다 / read codecs from the container, not with ffprobe')
     .option('--json', 'JSON으로 출력 / print one JSON document')
     .action(async (folder: string, opts: { html?: string | boolean; label?: string; ffprobe?: boolean; json?: boolean }) => {
-      exitCode = await runReport(folder, opts, makeOutput(opts.json === true));
+      exitCode = await runReport(folder, opts, out);
     });
 
   program
@@ -128,7 +138,7 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--force', '있는 파일을 덮어씁니다 / replace existing files')
     .option('--json', 'JSON으로 출력 / print one JSON document')
     .action(async (file: string, opts: { force?: boolean; json?: boolean }) => {
-      exitCode = await runKeygen(file, opts, makeOutput(opts.json === true));
+      exitCode = await runKeygen(file, opts, out);
     });
 
   try {
@@ -136,9 +146,14 @@ export async function runCli(argv: string[]): Promise<number> {
     return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
-      return e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0 ? 0 : 2;
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      if (json) out.fail('usage', usageMessage(usageError.trim() || e.message));
+      return 2;
     }
-    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof UsageError) out.fail('usage', message);
+    else if (e instanceof LibraryNotFoundError) out.fail('not-found', message);
+    else out.fail('failed', message);
     return e instanceof UsageError ? 2 : 1;
   }
 }

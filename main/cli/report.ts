@@ -23,7 +23,7 @@ export async function runReport(folder: string, opts: ReportCliOptions, out: Out
   const driveRoot = path.dirname(resolveLibraryFolder(folder).dataDir);
   const htmlFile = opts.html === false ? undefined : path.resolve(typeof opts.html === 'string' ? opts.html : DEFAULT_REPORT_FILE);
   if (htmlFile && (await insideFolder(htmlFile, driveRoot))) {
-    out.err(`changmun: 보고서를 드라이브 안에 쓰지 않습니다. --html로 드라이브 밖의 곳을 주세요 / the report is not written onto the drive: give --html a path outside ${driveRoot}`);
+    out.fail('refused', `changmun: 보고서를 드라이브 안에 쓰지 않습니다. --html로 드라이브 밖의 곳을 주세요 / the report is not written onto the drive: give --html a path outside ${driveRoot}`);
     return 2;
   }
   const bar = new ProgressBar(out);

@@ -24,7 +24,7 @@ export async function runVerify(folder: string, opts: VerifyCliOptions, out: Out
     trusted = keyFiles.length > 0 ? await readTrustedKeys(keyFiles) : undefined;
   } catch (e) {
     if (e instanceof KeyError) {
-      out.err(e.message);
+      out.fail('key', e.message);
       return 2;
     }
     throw e;
