@@ -5,7 +5,7 @@
 // one), and the saved index loads from the drive (never throws, never a half-written file), at the
 // last finished generation or a newer one, and answers searches.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -105,6 +105,9 @@ afterAll(() => {
 describe('a drive pulled while state is saved (settings and reading positions)', () => {
   it(`loads the previous or the new state after each of ${STATE_KILLS} kills, never a half-written file`, async () => {
     const dataDir = path.join(tmp, 'state-drive', '.changmun');
+    // The drive is there; the app makes .changmun on it, never the drive's own folder (a pulled
+    // stick's mount point must not come back as a folder on the PC).
+    mkdirSync(path.dirname(dataDir));
     const random = prng(0x5eed);
     let acknowledged = 0;
     let midWrite = 0;

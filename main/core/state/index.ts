@@ -28,6 +28,7 @@ export class StateStore {
   private found: Found | undefined;
   /** Writes one after another: two at once would race for the same temporary name. */
   private queue: Promise<unknown> = Promise.resolve();
+  private swept = false;
 
   private constructor(
     readonly dataDir: string,
@@ -148,7 +149,8 @@ export class StateStore {
     const doc: StateFile = { format: STATE_FORMAT, settings: { ...this.settings }, positions: this.getPositions() };
     return this.serialised(async () => {
       try {
-        await writeStateFile(this.dataDir, JSON.stringify(doc));
+        await writeStateFile(this.dataDir, JSON.stringify(doc), { sweep: !this.swept });
+        this.swept = true;
         return { saved: true } as SaveResult;
       } catch (e) {
         if (e instanceof StateFolderRefused) return { saved: false, reason: 'refused' } as SaveResult;

@@ -15,13 +15,16 @@ export class StateFolderRefused extends Error {
   override readonly name = 'StateFolderRefused';
 }
 
-/** Write the state file atomically. Throws StateFolderRefused, or the file system's error. */
-export async function writeStateFile(dataDir: string, text: string): Promise<void> {
+/**
+ * Write the state file atomically. `sweep`: first remove temporary files a killed writer left (once
+ * a session is enough). Throws StateFolderRefused, or the file system's error.
+ */
+export async function writeStateFile(dataDir: string, text: string, options: { sweep?: boolean } = {}): Promise<void> {
   const data = new DataDir(dataDir);
   try {
     const dir = await data.ensureDir(STATE_DIR);
     await mustBeInsideDrive(dataDir, dir);
-    await data.sweepTemporary(STATE_DIR);
+    if (options.sweep) await data.sweepTemporary(STATE_DIR);
     await data.write(STATE_FILE, text);
   } catch (e) {
     throw e instanceof DataDirError ? new StateFolderRefused(e.message) : e;
