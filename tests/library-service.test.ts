@@ -70,6 +70,7 @@ describe('LibraryService on content-sample', () => {
     expect(r.complete).toBe(true);
     expect(r.results[0]).toMatchObject({ path: 'books/동백꽃.epub', titleMatch: 'exact' });
     const filtered = await service.search('lighthouse', { type: 'video', limit: 2 });
+    expect(filtered.results.length).toBeGreaterThan(0);
     expect(filtered.results.every((x) => x.type === 'video')).toBe(true);
   });
 
@@ -220,6 +221,27 @@ describe('LibraryService: the library sent once, then as changes', () => {
       expect(lib.index).toMatchObject({ complete: true, notice: 'damaged' });
       expect(lib.items).toHaveLength(15);
       expect((await service.search('동백꽃')).results[0]!.path).toBe('books/동백꽃.epub');
+    } finally {
+      await service.close();
+    }
+  });
+});
+
+describe('LibraryService: a search worker that stops', () => {
+  it('is noticed at once (nothing waits for a timeout) and started again; search works again', async () => {
+    const service = new LibraryService(resolveLibraryFolder(copySample()), { workers: 1 });
+    try {
+      await service.ready;
+      const internal = service as unknown as { searchService: { crashForTest(): Promise<number> } };
+      const asked = service.search('동백꽃');
+      await internal.searchService.crashForTest();
+      // The question in flight is answered with an error, not left hanging for ever.
+      await expect(asked).rejects.toThrow(/stopped|starting again/);
+      expect((await service.getIndexStatus()).complete).toBe(false);
+      for (let i = 0; i < 200 && !(await service.getIndexStatus()).complete; i++) await new Promise((r) => setTimeout(r, 50));
+      expect((await service.getIndexStatus()).complete).toBe(true);
+      expect((await service.search('동백꽃')).results[0]!.path).toBe('books/동백꽃.epub');
+      expect((await service.getLibrary()).items).toHaveLength(15);
     } finally {
       await service.close();
     }

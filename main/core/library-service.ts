@@ -90,6 +90,11 @@ export class LibraryService implements ChangmunApi {
       this.indexReady = false;
       this.indexNotice = 'damaged';
     };
+    // The worker stopped by itself (out of memory, a crash): searching again as soon as a new one has loaded.
+    this.searchService.onWorkerStopped = (reason, restarting) => {
+      this.indexReady = false;
+      if (!restarting) this.indexFailure = reason;
+    };
     this.searchService.onRebuilt = ({ catalog }) => {
       this.catalog = catalog;
       this.byPath = new Map(catalog.items.map((i) => [i.path, i]));
