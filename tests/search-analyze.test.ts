@@ -174,19 +174,19 @@ describe('choseongOf and initial-consonant queries', () => {
 
 describe('analyzeQuery', () => {
   it('gives the word being typed as an analysed prefix, apart from the finished words', () => {
-    expect(analyzeQuery('로동자 력사')).toEqual({ terms: ['노동자'], prefix: '역사' });
-    expect(analyzeQuery('타이타')).toEqual({ terms: [], prefix: '타이타' });
-    expect(analyzeQuery('타이타닉을')).toEqual({ terms: [], prefix: '타이타닉' });
+    expect(analyzeQuery('로동자 력사')).toEqual({ terms: ['노동자'], words: ['로동자'], prefix: '역사', prefixWord: '력사' });
+    expect(analyzeQuery('타이타')).toEqual({ terms: [], words: [], prefix: '타이타', prefixWord: '타이타' });
+    expect(analyzeQuery('타이타닉을')).toEqual({ terms: [], words: [], prefix: '타이타닉', prefixWord: '타이타닉을' });
   });
 
   it('has no prefix once the query ends in a space or punctuation', () => {
-    expect(analyzeQuery('타이타닉을 ')).toEqual({ terms: ['타이타닉'] });
-    expect(analyzeQuery('타이타닉.')).toEqual({ terms: ['타이타닉'] });
-    expect(analyzeQuery('BTS의')).toEqual({ terms: ['bts'] });
+    expect(analyzeQuery('타이타닉을 ')).toEqual({ terms: ['타이타닉'], words: ['타이타닉을'] });
+    expect(analyzeQuery('타이타닉.')).toEqual({ terms: ['타이타닉'], words: ['타이타닉'] });
+    expect(analyzeQuery('BTS의')).toEqual({ terms: ['bts'], words: ['bts'] });
   });
 
   it('keeps a stop word being typed as a prefix (the → theory)', () => {
-    expect(analyzeQuery('war the')).toEqual({ terms: ['war'], prefix: 'the' });
+    expect(analyzeQuery('war the')).toEqual({ terms: ['war'], words: ['war'], prefix: 'the', prefixWord: 'the' });
   });
 });
 
@@ -293,5 +293,29 @@ describe('flattenSpaces', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('verbs and adjectives: other forms of a typed form (korean-inflection.ts, word-forms.ts)', () => {
+  it('finds the stem of regular and irregular forms by synthesis', async () => {
+    const { stemsOf, inflections } = await import('../main/core/search/korean-inflection.js');
+    const cases: [string, string][] = [
+      ['기다리고', '기다리'], ['기다렸다', '기다리'], ['기다려', '기다리'], ['무서워', '무섭'], ['무서운', '무섭'],
+      ['흘러', '흐르'], ['흘렀다', '흐르'], ['먹었다', '먹'], ['들어', '듣'], ['졸랐다', '조르'], ['추워', '춥'],
+      ['운다', '울'], ['했다', '하'], ['와서', '오'], ['나아', '낫'], ['파란', '파랗'], ['떠났다', '떠나'],
+    ];
+    for (const [form, stem] of cases) {
+      expect(stemsOf(form), form).toContain(stem);
+      expect(inflections(stem), stem).toContain(form);
+    }
+    expect(stemsOf('사람')).toEqual([]);
+  });
+
+  it('takes a stem only when the library holds forms only a verb takes: 바다 finds no 바고/반/발', async () => {
+    const { verbFormTerms } = await import('../main/core/search/word-forms.js');
+    const library = new Set(['기다리고', '기다렸다', '기다려', '기다리', '바다', '반', '발', '바지', '바는']);
+    const df = (t: string) => (library.has(t) ? 1 : 0);
+    expect(verbFormTerms('기다리고', df, '기다리고').sort()).toEqual(['기다려', '기다렸다', '기다리'].sort());
+    expect(verbFormTerms('바다', df, '바다')).toEqual([]);
   });
 });

@@ -109,6 +109,17 @@ function wordTerm(word: string, kind: WordKind): string | null {
   return term;
 }
 
+/** The index term of one written word (already normalised), or null (a stop word, particles only). */
+export function termOfWord(word: string): string | null {
+  let term: string | null = null;
+  let count = 0;
+  scanWords(word, (start, end, kind) => {
+    count++;
+    term = wordTerm(word.slice(start, end), kind);
+  });
+  return count === 1 ? term : null;
+}
+
 /**
  * The index terms of a text, in order, duplicates kept: one per word, Korean particles and
  * endings stripped and 두음법칙 applied, English folded and Porter-stemmed, stop words dropped.
@@ -126,6 +137,10 @@ export function analyze(text: string): string[] {
 export interface QueryAnalysis {
   /** Terms of the finished words; a result must contain each. */
   terms: string[];
+  /** The finished words as written (normalised), one for each term: for finding their other forms. */
+  words: string[];
+  /** The word being typed as written (normalised), when there is one. */
+  prefixWord?: string;
   /**
    * The word still being typed (the query does not end in a space or punctuation), analysed like
    * a term — particles stripped, 두음법칙, Porter stem — but kept when a stop word. Match it
@@ -145,7 +160,7 @@ export function analyzeQuery(query: string): QueryAnalysis {
   const words: Array<{ word: string; kind: WordKind; end: number }> = [];
   scanWords(s, (start, end, kind) => words.push({ word: s.slice(start, end), kind, end }));
 
-  const result: QueryAnalysis = { terms: [] };
+  const result: QueryAnalysis = { terms: [], words: [] };
   const compact = s.replace(/\s+/gu, '');
   if (isChoseongOnly(compact)) result.choseong = compact;
 
@@ -155,11 +170,17 @@ export function analyzeQuery(query: string): QueryAnalysis {
     last !== undefined && last.end === s.length && !(last.kind === KOREAN_ATTACHED && wordTerm(last.word, last.kind) === null);
   for (const w of typing ? words.slice(0, -1) : words) {
     const term = wordTerm(w.word, w.kind);
-    if (term !== null) result.terms.push(term);
+    if (term !== null) {
+      result.terms.push(term);
+      result.words.push(w.word);
+    }
   }
   if (typing) {
     const prefix = wordTerm(last.word, last.kind) ?? foldEnglish(last.word);
-    if (prefix.length > 0) result.prefix = prefix;
+    if (prefix.length > 0) {
+      result.prefix = prefix;
+      result.prefixWord = last.word;
+    }
   }
   return result;
 }

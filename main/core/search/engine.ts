@@ -9,6 +9,13 @@ import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { Uint32Arena } from './store/postings.js';
 import { cutSnippet } from './snippet.js';
 import { termsOf } from './chunk-terms.js';
+import { verbFormTerms } from './word-forms.js';
+
+/** One word of a query: its own term(s), and other forms of it that match more loosely. */
+interface QueryGroup {
+  exact: string[];
+  loose: string[];
+}
 import type { SearchHit, SearchOptions, SearchResponse, SearchResultItem } from './types.js';
 
 /** What the engine keeps of an item: everything but its chunks. */
@@ -58,7 +65,7 @@ interface SegmentHits {
 
 interface Ranked {
   item: EngineItem;
-  /** 0: exact title, 1: title prefix, 2: title words, 3: text only. */
+  /** 0: exact title, 1: title prefix, 2: title words, 3: text, 4: text only through other forms. */
   tier: number;
   coverage: number;
   score: number;
@@ -74,6 +81,8 @@ class ItemScratch {
   count: Uint32Array;
   best: Float64Array;
   bestMask: Uint8Array;
+  /** 1 when some chunk of the item matched every word as typed (not only by another form). */
+  exact: Uint8Array;
   /** Where an item's chunks go on the page being made (-1: not shown). */
   slot: Int32Array;
   epoch = 0;
@@ -84,6 +93,7 @@ class ItemScratch {
     this.count = new Uint32Array(n);
     this.best = new Float64Array(n);
     this.bestMask = new Uint8Array(n);
+    this.exact = new Uint8Array(n);
   }
   next(): number {
     if (++this.epoch >= 0xffffffff) {
@@ -101,6 +111,9 @@ class Scratch {
   mask: Uint32Array;
   /** Candidate chunks of a query. */
   cand: Uint32Array;
+  /** Which words' own terms a chunk holds (see SearchEngine.exactness). */
+  exStamp: Uint32Array;
+  exBits: Uint32Array;
   /** Postings, unions and kept chunks of the query running now. */
   readonly arena = new Uint32Arena();
   epoch = 0;
@@ -109,6 +122,8 @@ class Scratch {
     this.score = new Float64Array(n);
     this.mask = new Uint32Array(n);
     this.cand = new Uint32Array(n);
+    this.exStamp = new Uint32Array(n);
+    this.exBits = new Uint32Array(n);
   }
   /** A fresh base: marks below it are old. Values base+0…base+31 belong to this query. */
   next(): number {
@@ -137,6 +152,9 @@ export class SearchEngine {
   /** Bumped whenever an item is put, removed or moved: the per-segment item lookups are then stale. */
   private itemsVersion = 0;
   private readonly liveItems = new WeakMap<SearchSegment, { version: number; items: (EngineItem | null | undefined)[] }>();
+  /** Other forms of typed words, per word; forgotten when the segments change. */
+  private readonly formsMemo = new Map<string, string[]>();
+  private formsVersion = 0;
   /** False while segments are still loading or files are still being indexed. */
   complete = true;
 
@@ -189,6 +207,7 @@ export class SearchEngine {
   /** Attach a segment. Its items must be registered with `putItem(meta, segment.id)`. */
   addSegment(segment: SearchSegment): void {
     this.segments.push(segment);
+    this.formsVersion++;
   }
 
   /** Put `segment` where the segments named `ids` were (a merge of runs); returns the ones replaced. */
@@ -197,6 +216,7 @@ export class SearchEngine {
     const at = this.segments.findIndex((s) => ids.includes(s.id));
     this.segments = this.segments.filter((s) => !ids.includes(s.id));
     this.segments.splice(at < 0 ? this.segments.length : at, 0, segment);
+    this.formsVersion++;
     return gone;
   }
 
@@ -294,12 +314,13 @@ export class SearchEngine {
     scores: Float64Array | undefined,
     masks: Uint32Array | undefined,
     full: number,
+    isExact?: (chunk: number) => boolean,
   ): SegmentHits | undefined {
     const acc = this.itemScratchOf(segment);
     const e = acc.next();
     const live = this.liveItemsOf(segment);
     const chunkItems = segment.chunkItems;
-    const { stamp, ok, count, best, bestMask } = acc;
+    const { stamp, ok, count, best, bestMask, exact } = acc;
     const items: EngineItem[] = [];
     const itemIdx: number[] = [];
     const chunks = this.scratchOf(segment).arena.take(n);
@@ -321,6 +342,7 @@ export class SearchEngine {
         count[idx] = 0;
         best[idx] = -1;
         bestMask[idx] = 0;
+        exact[idx] = isExact ? 0 : 1;
         if (yes) {
           items.push(item!);
           itemIdx.push(idx);
@@ -333,8 +355,49 @@ export class SearchEngine {
       if (sc > best[idx]!) best[idx] = sc;
       const pc = masks ? popcount(masks[id]!) : fullBits;
       if (pc > bestMask[idx]!) bestMask[idx] = pc;
+      if (isExact && exact[idx] === 0 && isExact(id)) exact[idx] = 1;
     }
     return items.length > 0 ? { segment, chunks: chunks.subarray(0, kept), partial: masks !== undefined, maskOf: masks ? (c) => masks[c]! : () => full, items, itemIdx, acc } : undefined;
+  }
+
+  /** Other forms of a typed word the library holds (remembered per word while nothing changes). */
+  private formsOf(word: string, term: string, df: (t: string) => number): string[] {
+    // While files are still being indexed the vocabulary grows under the memo: not kept then.
+    if (!this.complete) return verbFormTerms(word, df, term);
+    const key = `${this.formsVersion}\u0000${word}`;
+    let forms = this.formsMemo.get(key);
+    if (!forms) {
+      forms = verbFormTerms(word, df, term);
+      if (this.formsMemo.size > 2000) this.formsMemo.clear();
+      this.formsMemo.set(key, forms);
+    }
+    return forms;
+  }
+
+  /**
+   * Which chunks matched every word that has other forms by the word itself (its exact terms);
+   * undefined when no word has other forms (then every match is exact).
+   */
+  private exactness(segment: SearchSegment, plan: QueryGroup[], looseMask: number): ((chunk: number) => boolean) | undefined {
+    if (looseMask === 0) return undefined;
+    const s = this.scratchOf(segment);
+    const base = s.next();
+    const { exStamp, exBits, arena } = s;
+    plan.forEach((g, i) => {
+      if (g.loose.length === 0) return;
+      for (const t of g.exact) {
+        const list = segment.postings(t, arena);
+        for (let k = 0; k < list.length; k++) {
+          const id = list[k]!;
+          if (exStamp[id] !== base) {
+            exStamp[id] = base;
+            exBits[id] = 0;
+          }
+          exBits[id]! |= 1 << i;
+        }
+      }
+    });
+    return (chunk) => exStamp[chunk] === base && (exBits[chunk]! & looseMask) === looseMask;
   }
 
   /** Chunks in any of the lists, in the order of their best rank (a chunk dense in any form first). */
@@ -369,17 +432,25 @@ export class SearchEngine {
     const snippetsPerItem = Math.max(0, options.snippetsPerItem ?? 3);
     const qa = analyzeQuery(query);
 
-    const groups: string[][] = [];
+    // One group per word: its own term (or, for the word being typed, its completions) and, looser,
+    // the other forms of the same verb or adjective that the library holds.
+    const df = (t: string) => this.frequency(t);
+    const plan: QueryGroup[] = [];
     const seen = new Set<string>();
-    for (const t of qa.terms) {
-      if (!seen.has(t)) groups.push([t]);
+    qa.terms.forEach((t, i) => {
+      if (seen.has(t)) return;
       seen.add(t);
-    }
+      plan.push({ exact: [t], loose: this.formsOf(qa.words[i]!, t, df) });
+    });
     if (qa.prefix !== undefined && !seen.has(qa.prefix)) {
       const completions = this.completions(qa.prefix, MAX_COMPLETIONS);
-      groups.push(completions.length > 0 ? completions : [qa.prefix]);
+      const exact = completions.length > 0 ? completions : [qa.prefix];
+      const loose = qa.prefixWord ? this.formsOf(qa.prefixWord, qa.prefix, df).filter((t) => !exact.includes(t)) : [];
+      plan.push({ exact, loose });
     }
-    groups.splice(MAX_GROUPS);
+    plan.splice(MAX_GROUPS);
+    const groups = plan.map((g) => [...g.exact, ...g.loose]);
+    const looseMask = plan.reduce((m, g, i) => (g.loose.length > 0 ? m | (1 << i) : m), 0);
     const terms = [...new Set(groups.flat())];
     const empty: SearchResponse = { query, complete: this.complete, partial: false, total: 0, results: [], terms };
     if (groups.length === 0 && !qa.choseong) return empty;
@@ -406,7 +477,7 @@ export class SearchEngine {
       if (perGroup.length === 1) {
         // One word: its list is the answer, densest first; no marks needed.
         const list = perGroup[0]!;
-        const h = this.collect(segment, list, list.length, accept, undefined, undefined, full);
+        const h = this.collect(segment, list, list.length, accept, undefined, undefined, full, this.exactness(segment, plan, looseMask));
         if (h) found.push(h);
         continue;
       }
@@ -439,7 +510,7 @@ export class SearchEngine {
           if (mark[id] === all) score[id]! += 1 - (0.5 * rank) / n;
         }
       }
-      const h = this.collect(segment, cand, nc, accept, score, undefined, full);
+      const h = this.collect(segment, cand, nc, accept, score, undefined, full, this.exactness(segment, plan, looseMask));
       if (h) found.push(h);
     }
     const fullHits = found.length > 0;
@@ -502,7 +573,8 @@ export class SearchEngine {
       for (let k = 0; k < h.items.length; k++) {
         const item = h.items[k]!;
         const idx = h.itemIdx[k]!;
-        let tier = 3;
+        // Text only: whole matches as typed first (3), then those found only through other forms (4).
+        let tier = h.acc.exact[idx] === 1 ? 3 : 4;
         if (titled) {
           const t = titleTier.get(item);
           if (t !== undefined) {

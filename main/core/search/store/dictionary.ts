@@ -136,8 +136,20 @@ export class DictionaryReader {
     return found;
   }
 
+  /** Decoded blocks most recently read (a query looks up the same neighbourhoods again and again). */
+  private readonly decoded = new Map<number, TermEntry[]>();
+
   /** Every entry of block `b`, checked. */
   private readBlock(b: number): TermEntry[] {
+    const hit = this.decoded.get(b);
+    if (hit) return hit;
+    const entries = this.decodeBlock(b);
+    this.decoded.set(b, entries);
+    if (this.decoded.size > 512) this.decoded.delete(this.decoded.keys().next().value!);
+    return entries;
+  }
+
+  private decodeBlock(b: number): TermEntry[] {
     const start = this.starts[b]!;
     const end = b + 1 < this.starts.length ? this.starts[b + 1]! : this.indexStart;
     const r = new ByteReader(this.blob.read(start, end - start));
