@@ -245,4 +245,6 @@ export const API_METHODS = [
 export interface FileUrls {
   file(path: string): string;
   cover(path: string): string;
+  /** Where a book's entries are (ends in '/'): the reader opens `<it>.in/` and asks `<it>.list`. */
+  book(path: string): string;
 }

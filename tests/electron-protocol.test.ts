@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEpubCover } from '../main/core/serve/cover.js';
+import { BookEntries } from '../main/core/serve/book-entries.js';
 import { APP_CSP, LIBRARY_FILE_CSP } from '../main/core/serve/index.js';
 import { coverUrl, fileUrl } from '../main/electron/app-url.js';
 import { handleAppRequest, type AppProtocolContext } from '../main/electron/protocol.js';
@@ -15,6 +16,7 @@ const FILM = 'films/바다의 편지.mp4';
 const BOOK = 'books/동백꽃.epub';
 let dir: string;
 let context: AppProtocolContext;
+let books: BookEntries;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'changmun-protocol-'));
@@ -24,10 +26,12 @@ beforeAll(() => {
   writeFileSync(path.join(dist, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(dir, 'secret.txt'), 'SECRET');
   symlinkSync(path.join(dir, 'secret.txt'), path.join(dist, 'assets', 'link.txt'));
+  books = new BookEntries(CONTENT_SAMPLE);
   context = {
     libraryRoot: CONTENT_SAMPLE,
     distDir: dist,
     cover: (p) => readEpubCover(path.join(CONTENT_SAMPLE, p)),
+    book: (p, req) => books.serve(p, req),
   };
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

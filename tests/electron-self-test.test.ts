@@ -50,6 +50,7 @@ function page(options: { methods?: readonly string[]; network?: boolean } = {}):
       libraryRoot: service.location.libraryRoot,
       distDir: path.join(dir, 'no-ui'),
       cover: (p) => service.coverBytes(p),
+      book: (p, req) => service.bookEntry(p, req),
     });
   };
   const window = { changmun: { api, urls: { file: fileUrl, cover: coverUrl } } };

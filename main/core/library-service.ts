@@ -20,6 +20,8 @@ import { decodeText } from './extract/encoding.js';
 import { articleFormatOf, extractArticle, titleFromFileName } from './extract/article/index.js';
 import { subtitleFormatOf } from './extract/subtitles/index.js';
 import { resolveLibraryPath } from './serve/guard.js';
+import { BookEntries } from './serve/book-entries.js';
+import type { ServeRequest, ServeResponse } from './serve/index.js';
 import { articleHtml } from './serve/article-html.js';
 import { readEpubCover, type CoverImage } from './serve/cover.js';
 import { subtitleFilesBeside, subtitleTracks } from './serve/subtitles.js';
@@ -66,12 +68,15 @@ export class LibraryService implements ChangmunApi {
   private writable = true;
   /** The quick check of the drive against its signed manifest, in a worker thread. */
   private readonly driveCheck: StartupDriveCheck;
+  /** Books served to the reader entry by entry, through the scan's bounded zip reader. */
+  private readonly books: BookEntries;
   /** Reading locations `changmun build` worked out for each book (none on an unbuilt folder). */
   private bookLocations = new Map<string, BookLocations>();
 
   constructor(readonly location: LibraryLocation, private readonly options: LibraryServiceOptions = {}) {
     // The worker saves the index only when the drive is writable.
     this.searchService = new SearchService(location, { save: true, workers: options.workers });
+    this.books = new BookEntries(location.libraryRoot);
     this.searchService.ready.then(
       ({ summary, catalog }) => {
         if (summary.damaged) this.indexNotice = 'damaged';
@@ -259,6 +264,11 @@ export class LibraryService implements ChangmunApi {
     return subtitleTracks(root, files);
   }
 
+  /** One entry of a book for the reader (books/<path>/.in/<entry>, books/<path>/.list): see BookEntries. */
+  bookEntry(urlPath: string, req: ServeRequest): Promise<ServeResponse> {
+    return this.books.serve(urlPath, req);
+  }
+
   /** The cover image inside a book, read from the EPUB within fixed bounds, or undefined. */
   async coverBytes(itemPath: string): Promise<CoverImage | undefined> {
     const r = await resolveLibraryPath(this.location.libraryRoot, String(itemPath));
@@ -313,6 +323,7 @@ export class LibraryService implements ChangmunApi {
 
   async close(): Promise<void> {
     await this.startup.catch(() => {});
+    this.books.close();
     await this.driveCheck.close();
     await this.searchService.close();
   }

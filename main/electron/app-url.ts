@@ -5,6 +5,7 @@
 //   app://changmun/                   the UI (renderer/dist), index.html at the root
 //   app://changmun/files/<path>       a file of the library, with Range
 //   app://changmun/covers/<path>      a book's cover image, read out of the EPUB
+//   app://changmun/books/<path>/.in/<entry>, …/.list   a book's entries for the reader (BookEntries)
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'changmun';
@@ -25,6 +26,11 @@ export function coverUrl(libraryPath: string): string {
   return `${APP_ORIGIN}/covers/${encodeLibraryPath(libraryPath)}`;
 }
 
+/** Where a book's entries are served (the reader adds `.in/<entry>` or `.list`). */
+export function bookUrl(libraryPath: string): string {
+  return `${APP_ORIGIN}/books/${encodeLibraryPath(libraryPath)}/`;
+}
+
 /**
  * What an app:// request asks for. `path` is the rest of the URL path exactly as it arrived, still
  * percent-encoded: the serve function decodes it once and refuses what it must (`%2e%2e`, `%2f`,
@@ -33,6 +39,7 @@ export function coverUrl(libraryPath: string): string {
 export type AppRoute =
   | { kind: 'files'; path: string }
   | { kind: 'covers'; path: string }
+  | { kind: 'books'; path: string }
   | { kind: 'ui'; path: string }
   | { kind: 'refused' };
 
@@ -45,6 +52,7 @@ export function routeOf(url: string): AppRoute {
   if (cut >= 0) rest = rest.slice(0, cut);
   if (rest.startsWith('files/')) return { kind: 'files', path: rest.slice('files/'.length) };
   if (rest.startsWith('covers/')) return { kind: 'covers', path: rest.slice('covers/'.length) };
+  if (rest.startsWith('books/')) return { kind: 'books', path: rest.slice('books/'.length) };
   return { kind: 'ui', path: rest === '' ? 'index.html' : rest };
 }
 

@@ -9,6 +9,7 @@ import type { ChangmunApi } from '../api.js';
 import { locateLibrary, type LibraryLocation } from '../core/drive/locate.js';
 import { DEFAULT_APP_NAME, LibraryService, type LibraryServiceOptions } from '../core/library-service.js';
 import type { CoverImage } from '../core/serve/cover.js';
+import type { ServeRequest, ServeResponse } from '../core/serve/index.js';
 import { uiDistDir } from './app-files.js';
 import { APP_INDEX_URL, APP_SCHEME } from './app-url.js';
 import { executableName, locateOptionsFor, parseShellArgs } from './args.js';
@@ -30,6 +31,7 @@ export type ElectronModule = Pick<typeof import('electron'), 'app' | 'BrowserWin
 export interface ShellService extends ChangmunApi {
   scrub(message: string): string;
   coverBytes(libraryPath: string): Promise<CoverImage | undefined>;
+  bookEntry(urlPath: string, req: ServeRequest): Promise<ServeResponse>;
   close(): Promise<void>;
 }
 
@@ -199,7 +201,7 @@ export function startShell(electron: ElectronModule, env: ShellEnvironment): She
     // (tests/serve.test.ts, tests/electron-protocol.test.ts). Electronegativity's protocol check
     // predates protocol.handle and does not look at it.
     ses.protocol.handle(APP_SCHEME, (request) =>
-      handleAppRequest(request, { libraryRoot: here.libraryRoot, distDir, cover: (p) => backEnd.coverBytes(p) }),
+      handleAppRequest(request, { libraryRoot: here.libraryRoot, distDir, cover: (p) => backEnd.coverBytes(p), book: (p, req) => backEnd.bookEntry(p, req) }),
     );
     electron.ipcMain.handle(API_CHANNEL, (event, method: unknown, callArgs: unknown) =>
       isTrustedSender(event.senderFrame?.url) ? callApi(backEnd, method, callArgs) : { ok: false, error: 'changmun: refused' },

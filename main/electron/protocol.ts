@@ -14,6 +14,8 @@ export interface AppProtocolContext {
   distDir: string;
   /** A book's cover image (LibraryService.coverBytes). */
   cover(libraryPath: string): Promise<CoverImage | undefined>;
+  /** A book's entries for the reader (LibraryService.bookEntry). */
+  book(urlPath: string, req: ServeRequest): Promise<ServeResponse>;
 }
 
 /** What protocol.handle hands over; a web Request has all of it. */
@@ -39,6 +41,8 @@ export async function serveAppRequest(request: AppRequest, context: AppProtocolC
       return serveLibraryFile(context.libraryRoot, route.path, req);
     case 'covers':
       return serveCover(route.path, req, context);
+    case 'books':
+      return context.book(route.path, req);
     case 'ui':
       return serveAppFile(context.distDir, route.path, req);
     case 'refused':

@@ -66,6 +66,7 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     if (sub.startsWith('api/')) return handleApi(req, res, sub.slice('api/'.length), service);
     if (sub.startsWith('files/')) return send(res, await serveLibraryFile(options.location.libraryRoot, sub.slice('files/'.length), serveReq));
     if (sub.startsWith('covers/')) return handleCover(res, serveReq, sub.slice('covers/'.length), service);
+    if (sub.startsWith('books/')) return send(res, await service.bookEntry(sub.slice('books/'.length), serveReq));
     const page = sub === '' || sub.startsWith('?') ? 'index.html' : sub;
     return send(res, await serveAppFile(distDir, page, serveReq));
   }

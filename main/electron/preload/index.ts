@@ -50,6 +50,7 @@ function encodePath(path: string): string {
 const urls: FileUrls = {
   file: (path: string) => `${APP_ORIGIN}/files/${encodePath(path)}`,
   cover: (path: string) => `${APP_ORIGIN}/covers/${encodePath(path)}`,
+  book: (path: string) => `${APP_ORIGIN}/books/${encodePath(path)}/`,
 };
 
 electron.contextBridge.exposeInMainWorld('changmun', { api, urls });

@@ -65,6 +65,7 @@ export function createHttpBackend(base: string = previewBase()): Backend {
   const urls: FileUrls = {
     file: (path: string) => `${base}files/${encodePath(path)}`,
     cover: (path: string) => `${base}covers/${encodePath(path)}`,
+    book: (path: string) => `${base}books/${encodePath(path)}/`,
   };
 
   return { api, urls };

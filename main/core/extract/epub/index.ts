@@ -6,7 +6,7 @@ import { ExtractError } from '../../errors.js';
 import { encryptedPaths, packagePath, parsePackage, type ManifestItem, type PackageDocument } from './opf.js';
 import { navToc, ncxToc, pruneToc } from './toc.js';
 import { decodeMarkup, sectionText } from './text.js';
-import { openZip, type ZipInput, type ZipReader } from './zip.js';
+import { DEFAULT_ZIP_LIMITS, openZip, type ZipInput, type ZipLimits, type ZipReader } from './zip.js';
 import { TOO_DEEP } from '../parse-document.js';
 
 const CONTAINER = 'META-INF/container.xml';
@@ -24,7 +24,14 @@ export async function extractEpub(input: ZipInput): Promise<BookExtract> {
   }
 }
 
-async function readBook(zip: ZipReader, filePath: string | undefined): Promise<BookExtract> {
+/**
+ * The package of a book, and the checks every reader of it shares (the scan, and the route that
+ * serves the book reader its entries one by one): a container and a package document, and every
+ * file the manifest lists within the limits — each entry's declared size and compression ratio, and
+ * all of them together. A book that fails here is a problem entry in the scan and cannot be opened
+ * in the reader either. Throws ExtractError.
+ */
+export async function openBookPackage(zip: ZipReader, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<{ pkg: PackageDocument; opfName: string }> {
   const containerName = zip.find(CONTAINER);
   if (containerName === undefined) throw new ExtractError('corrupt', `no package document: ${CONTAINER} is missing`);
   const opfPath = packagePath(await readPackageText(zip, containerName));
@@ -34,6 +41,29 @@ async function readBook(zip: ZipReader, filePath: string | undefined): Promise<B
   }
   const pkg = parsePackage(await readPackageText(zip, opfName), opfName);
   if (pkg === undefined) throw new ExtractError('corrupt', `no package document: ${opfName} has no <package> with a manifest`);
+  checkManifestItems(zip, pkg, limits);
+  return { pkg, opfName };
+}
+
+/** Every manifest item, not only the spine: a picture or a font is inflated by the reader too. */
+function checkManifestItems(zip: ZipReader, pkg: PackageDocument, limits: ZipLimits): void {
+  let total = 0;
+  const counted = new Set<string>();
+  for (const item of pkg.manifest.values()) {
+    const name = zip.find(item.href) ?? (item.literalHref === undefined ? undefined : zip.find(item.literalHref));
+    if (name === undefined || counted.has(name)) continue;
+    counted.add(name);
+    const size = zip.sizeOf(name)!;
+    if (size.inflated > limits.maxEntryBytes) throw new ExtractError('too-large', `${name} would inflate to ${size.inflated} bytes (limit ${limits.maxEntryBytes})`);
+    const ratio = size.inflated / Math.max(1, size.compressed);
+    if (size.inflated > limits.ratioFloorBytes && ratio > limits.maxRatio) throw new ExtractError('too-large', `${name} inflates ${Math.round(ratio)}:1, a zip bomb`);
+    total += size.inflated;
+    if (total > limits.maxTotalBytes) throw new ExtractError('too-large', `the files the book lists would inflate to more than ${limits.maxTotalBytes} bytes`);
+  }
+}
+
+async function readBook(zip: ZipReader, filePath: string | undefined): Promise<BookExtract> {
+  const { pkg } = await openBookPackage(zip);
 
   const locate = (item: ManifestItem | undefined) =>
     item && (zip.find(item.href) ?? (item.literalHref === undefined ? undefined : zip.find(item.literalHref)));

@@ -39,6 +39,8 @@ export interface ZipReader {
   find(name: string): string | undefined;
   /** The inflated bytes of an entry, refused with 'too-large' when over the limits. */
   read(name: string, maxBytes?: number): Promise<Uint8Array>;
+  /** What an entry declares (without reading it): inflated and compressed bytes. */
+  sizeOf(name: string): { inflated: number; compressed: number } | undefined;
   /** Releases the file handle; safe to call more than once. */
   close(): void;
 }
@@ -111,6 +113,11 @@ class BoundedZip implements ZipReader {
       }
     }
     return this.folded.get(nfc.toLowerCase()) ?? undefined;
+  }
+
+  sizeOf(name: string): { inflated: number; compressed: number } | undefined {
+    const e = this.entries.get(name);
+    return e ? { inflated: e.uncompressedSize, compressed: e.compressedSize } : undefined;
   }
 
   async read(name: string, maxBytes = this.limits.maxEntryBytes): Promise<Uint8Array> {

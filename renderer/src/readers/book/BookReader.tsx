@@ -8,17 +8,18 @@ import { hitStep, isTyping } from '../common/keys';
 import { ReaderError, describeError, type ReaderErrorKind } from '../common/ReaderError';
 import { useReaderLook } from '../common/settings';
 import { Toolbar } from '../common/Toolbar';
-import { createBookEngine, pageFontCss, type BookEngine, type BookPlace, type BookTocEntry } from './book-engine';
+import { BookRefused, createBookEngine, pageFontCss, type BookEngine, type BookPlace, type BookTocEntry } from './book-engine';
 import { BookSearch, type BookSearchMemory } from './BookSearch';
 import { BookToc } from './BookToc';
 
-type Status = { kind: 'loading' } | { kind: 'ready' } | { kind: 'error'; error: ReaderErrorKind; detail: string };
+type Status =
+  | { kind: 'loading' }
+  | { kind: 'ready' }
+  | { kind: 'error'; error: ReaderErrorKind; detail: string; reason?: { ko: string; en: string } };
 type Panel = 'toc' | 'search' | null;
 
 /** Exact locations are generated only when it is quick (locations.generate is slow: epub.js#1405). */
 const LOCATIONS_MAX_BYTES = 3 * 1024 * 1024;
-
-class MissingFile extends Error {}
 
 export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps) {
   const { api, urls } = useBackend();
@@ -79,16 +80,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
     let saveTimer: number | undefined;
 
     (async () => {
-      let bytes: ArrayBuffer;
-      try {
-        const res = await fetch(urls.file(item.path));
-        if (!res.ok) throw new MissingFile(`HTTP ${res.status}`);
-        bytes = await res.arrayBuffer();
-      } catch (e) {
-        throw e instanceof MissingFile ? e : new MissingFile(describeError(e));
-      }
-      if (!live) return;
-      await engine.open(bytes);
+      await engine.open(urls.book(item.path));
       if (!live) return;
       engine.attach(view, { direction: rtl ? 'rtl' : 'ltr' });
       if (item.book?.locations) engine.useBuiltLocations(item.book.locations);
@@ -130,7 +122,13 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
       if (!item.book?.locations && item.size <= LOCATIONS_MAX_BYTES) void engine.generateLocations().catch(() => undefined);
     })().catch((e: unknown) => {
       if (!live) return;
-      setStatus({ kind: 'error', error: e instanceof MissingFile ? 'missing' : 'corruptBook', detail: describeError(e) });
+      if (e instanceof BookRefused) {
+        setStatus(e.status === 404
+          ? { kind: 'error', error: 'missing', detail: describeError(e) }
+          : { kind: 'error', error: 'corruptBook', detail: '', reason: { ko: e.ko, en: e.en } });
+        return;
+      }
+      setStatus({ kind: 'error', error: 'corruptBook', detail: describeError(e) });
     });
 
     return () => {
@@ -252,7 +250,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
   if (status.kind === 'error') {
     return (
       <section className="cm-reader" data-theme={look.theme} aria-label={t('book.label', { title: item.title })}>
-        <ReaderError path={item.path} kind={status.error} detail={status.detail} onClose={onClose} />
+        <ReaderError path={item.path} kind={status.error} detail={status.detail} reason={status.reason} onClose={onClose} />
       </section>
     );
   }

@@ -4,7 +4,7 @@ import ePub, { EpubCFI, type EpubBook, type EpubLocation, type EpubNavItem, type
 import { analyzeQuery } from '../../../../main/core/search/analyze';
 import type { BookLocationsData } from '../../../../main/api';
 import { excerptOf, findMatches, matchForOrdinal, type TextMatch } from './section-text';
-import { replaceBrokenSection, sanitizeSection, stripRemoteCss } from './sanitize-section';
+import { replaceBrokenSection, sanitizeSection } from './sanitize-section';
 import { whyUnreadable } from './readable-sections';
 
 export type BookTheme = 'light' | 'sepia' | 'dark';
@@ -52,8 +52,8 @@ export interface BookSearchOptions {
 }
 
 export interface BookEngine {
-  /** Opens the EPUB from its bytes; rejects on a damaged file. */
-  open(bytes: ArrayBuffer): Promise<void>;
+  /** Opens the book the back end serves at `base` (FileUrls.book); rejects with BookRefused or on damage. */
+  open(base: string): Promise<void>;
   /** Renders into `element`, one page at a time. */
   attach(element: HTMLElement, options: { direction: 'ltr' | 'rtl' }): void;
   /** Locations worked out when the drive was built: exact progress without generating any here. */
@@ -103,6 +103,38 @@ export interface EngineOptions {
 
 const OPEN_TIMEOUT_MS = 30_000;
 
+/** A book the back end would not serve: its reason, in Korean and English, as the error. */
+export class BookRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly ko: string,
+    readonly en: string,
+  ) {
+    super(`${ko} / ${en}`);
+  }
+}
+
+async function bookRefusal(res: Response): Promise<Error> {
+  const body = (await res.json().catch(() => undefined)) as { error?: { ko?: string; en?: string } } | undefined;
+  if (res.status === 404) return new BookRefused(404, '책 파일을 찾을 수 없습니다', 'the book file was not found');
+  return new BookRefused(res.status, body?.error?.ko ?? '이 책을 열 수 없습니다', body?.error?.en ?? 'this book cannot be opened');
+}
+
+/** The document's one <base>, pointing at `href`. */
+function setBase(doc: Document, href: string): void {
+  const XHTML = 'http://www.w3.org/1999/xhtml';
+  const root = doc.documentElement;
+  if (!root) return;
+  let head = Array.from(root.children).find((c) => c.localName === 'head');
+  if (!head) {
+    head = doc.createElementNS(XHTML, 'head');
+    root.insertBefore(head, root.firstChild);
+  }
+  const base = doc.createElementNS(XHTML, 'base');
+  base.setAttribute('href', href);
+  head.insertBefore(base, head.firstChild);
+}
+
 function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`changmun: ${what} took longer than ${ms / 1000} s`)), ms);
@@ -119,9 +151,18 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   });
 }
 
+/**
+ * The path of a book's file inside the book, percent-encoded as epub.js keeps it: what follows the
+ * `/.in/` of the address the back end serves it at (see main/core/serve/book-entries.ts).
+ */
+function bookPath(u: string): string {
+  const at = u.indexOf('/.in/');
+  return at < 0 ? u.replace(/^\/+/, '') : u.slice(at + '/.in/'.length);
+}
+
 function normPath(u: string | undefined): string {
   if (!u) return '';
-  let x = u.split('#')[0]!.replace(/^\/+/, '');
+  let x = bookPath(u.split('#')[0]!).replace(/^\/+/, '');
   try {
     x = decodeURIComponent(x);
   } catch {
@@ -197,38 +238,34 @@ class EpubJsEngine implements BookEngine {
     return this.rendition;
   }
 
-  async open(bytes: ArrayBuffer): Promise<void> {
-    // Opened without a URL, then `open(bytes, 'binary')`: its promise rejects on a damaged file
-    // (given to ePub() directly, the failure is only an event and `opened` never settles).
-    const book = ePub({ replacements: 'blobUrl' });
+  async open(base: string): Promise<void> {
+    // The back end serves the book entry by entry, through the scan's bounded zip reader (see
+    // main/core/serve/book-entries.ts): first the list of its entries, or why the book cannot be
+    // opened; then epub.js opens it as an unpacked folder and asks for each file when it needs it.
+    // Nothing is inflated here, nothing is fetched ahead ('none': no copies as data or blob URLs).
+    const listed = await fetch(`${base}.list`);
+    if (!listed.ok) throw await bookRefusal(listed);
+    const names = new Set(((await listed.json()) as { entries: string[] }).entries);
+    const folded = new Map<string, string | null>();
+    for (const n of names) folded.set(n.toLowerCase(), folded.has(n.toLowerCase()) ? null : n);
+    const exists = (name: string) => (names.has(name) || folded.get(name.toLowerCase()) ? { name, dir: false } : null);
+    const book = ePub({ replacements: 'none' });
     this.book = book;
-    book.spine.hooks.content.register((doc) => {
+    book.spine.hooks.content.register((doc, section) => {
       replaceBrokenSection(doc, this.options.brokenSectionLabel);
       sanitizeSection(doc, this.options.remoteImageLabel);
+      // epub.js's own <base> (the section's address, so its pictures and styles load from the same
+      // place): the sanitizer drops every <base>, this one is put back.
+      if (section?.url) setBase(doc, section.url);
     });
-    // The book's CSS files are read through the archive: strip their remote references there.
-    const unarchive = book.unarchive.bind(book);
-    book.unarchive = (input, encoding) =>
-      unarchive(input, encoding).then((r) => {
-        const archive = book.archive;
-        if (archive) {
-          const getText = archive.getText.bind(archive);
-          archive.getText = (url, enc) => {
-            const text = getText(url, enc);
-            return text && /\.css$/i.test(url.split('?')[0] ?? '') ? text.then(stripRemoteCss) : text;
-          };
-        }
-        return r;
-      });
-    await withTimeout(book.open(bytes, 'binary'), OPEN_TIMEOUT_MS, 'opening the book');
+    await withTimeout(book.open(`${base}.in/`, 'directory'), OPEN_TIMEOUT_MS, 'opening the book');
     await withTimeout(book.ready, OPEN_TIMEOUT_MS, 'reading the book');
     if (book.spine.spineItems.length === 0) throw new Error('changmun: the book has no sections');
     // Sections that name missing files, entries climbing out of the zip, or pictures: out of the
     // reading order (epub.js's next/prev skip non-linear sections), never displayed or searched.
-    const zip = book.archive?.zip;
     const manifest = book.packaging?.manifest ?? {};
     for (const section of book.spine.spineItems) {
-      const why = zip ? whyUnreadable(section.url, manifest[section.idref]?.type, (name) => zip.file(name)) : null;
+      const why = whyUnreadable(`/${bookPath(section.url)}`, manifest[section.idref]?.type, exists);
       if (why) {
         this.unreadable.add(section.index);
         section.linear = false;

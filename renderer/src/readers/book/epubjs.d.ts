@@ -77,6 +77,7 @@ declare module 'epubjs' {
     archive?: EpubArchive;
     packaging?: { metadata: EpubPackageMetadata; manifest?: Record<string, { href: string; type?: string }> };
     open(input: ArrayBuffer, what?: 'binary'): Promise<unknown>;
+    open(url: string, what: 'directory' | 'opf' | 'epub'): Promise<unknown>;
     unarchive(input: ArrayBuffer, encoding?: string): Promise<unknown>;
     load(path: string): Promise<unknown>;
     section(target: string | number): EpubSection | null;

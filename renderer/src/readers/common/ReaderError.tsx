@@ -10,10 +10,12 @@ export interface ReaderErrorProps {
   kind: ReaderErrorKind;
   /** The technical cause, shown small for whoever helps the reader. */
   detail?: string;
+  /** Why the back end refused the file, in both languages (a book too big to unpack, …). */
+  reason?: { ko: string; en: string };
   onClose: () => void;
 }
 
-export function ReaderError({ path, kind, detail, onClose }: ReaderErrorProps) {
+export function ReaderError({ path, kind, detail, reason, onClose }: ReaderErrorProps) {
   const { i18n } = useReaderT();
   const back = useRef<HTMLButtonElement>(null);
   useEffect(() => back.current?.focus(), []);
@@ -30,10 +32,18 @@ export function ReaderError({ path, kind, detail, onClose }: ReaderErrorProps) {
       <p className="cm-r-error-file">
         {file.ko} / <span lang="en">{file.en}</span>: {path}
       </p>
-      <p>
-        {texts[1]!.ko}
-        <span className="cm-r-en" lang="en">{texts[1]!.en}</span>
-      </p>
+      {reason ? null : (
+        <p>
+          {texts[1]!.ko}
+          <span className="cm-r-en" lang="en">{texts[1]!.en}</span>
+        </p>
+      )}
+      {reason ? (
+        <p className="cm-r-error-reason">
+          {reason.ko}
+          <span className="cm-r-en" lang="en">{reason.en}</span>
+        </p>
+      ) : null}
       <p>
         {texts[2]!.ko}
         <span className="cm-r-en" lang="en">{texts[2]!.en}</span>
