@@ -122,7 +122,7 @@ describe('LibraryService on content-sample', () => {
 
   it('keeps settings and positions in memory, and quit() calls its callback', async () => {
     const s = await service.getSettings();
-    expect(s).toEqual({ language: 'ko', fontSize: 18, theme: 'light', remember: false });
+    expect(s).toEqual({ language: 'ko', fontSize: 18, theme: 'light', remember: false, rememberPlaces: true, volume: 0.3 });
     expect(await service.saveSettings({ ...s, theme: 'dark' })).toEqual({ saved: false, reason: 'not-remembering' });
     expect((await service.getSettings()).theme).toBe('dark');
     expect(await service.savePosition('books/동백꽃.epub', { at: 'epubcfi(/6/4)', updatedAt: '2025-01-01T00:00:00Z' })).toMatchObject({ saved: false });
@@ -249,13 +249,13 @@ describe('LibraryService: a search worker that stops', () => {
 });
 
 describe('StateStore', () => {
-  const on = (s: Partial<Settings> = {}): Settings => ({ language: 'ko', fontSize: 20, theme: 'dark', remember: true, ...s });
+  const on = (s: Partial<Settings> = {}): Settings => ({ language: 'ko', fontSize: 20, theme: 'dark', remember: true, rememberPlaces: true, volume: 0.3, ...s });
   const at = (x: string | number) => ({ at: x, updatedAt: '2025-05-05T05:05:05Z' });
 
   it('remembers nothing on the drive by default', async () => {
     const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
     const store = await StateStore.open(dataDir, { language: 'en' });
-    expect(store.getSettings()).toEqual({ language: 'en', fontSize: 18, theme: 'light', remember: false });
+    expect(store.getSettings()).toEqual({ language: 'en', fontSize: 18, theme: 'light', remember: false, rememberPlaces: true, volume: 0.3 });
     expect(await store.saveSettings(on({ remember: false }))).toEqual({ saved: false, reason: 'not-remembering' });
     expect(await store.savePosition('a.md', at(0.5))).toEqual({ saved: false, reason: 'not-remembering' });
     expect(store.getSettings().fontSize).toBe(20);
@@ -312,11 +312,47 @@ describe('StateStore', () => {
     expect((await StateStore.open(dataDir)).rememberStatus().found).toBeUndefined();
   });
 
+  it('remembers where I was for the session by default; turned off, keeps no place and drops those kept, on the drive too', async () => {
+    const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
+    const store = await StateStore.open(dataDir);
+    expect(store.getSettings().rememberPlaces).toBe(true);
+    await store.savePosition('books/b.epub', at('epubcfi(/6/2)'));
+    await store.saveSettings(on());
+    expect((await StateStore.open(dataDir)).rememberStatus().found).toEqual({ places: 1 });
+    expect(await store.saveSettings(on({ rememberPlaces: false }))).toEqual({ saved: true });
+    expect(store.getPositions()).toEqual({});
+    expect(await store.savePosition('a.md', at(0.5))).toEqual({ saved: false, reason: 'not-remembering' });
+    expect(store.getPositions()).toEqual({});
+    // What the drive holds now has no place in it, and says places are not kept.
+    const next = await StateStore.open(dataDir);
+    expect(next.rememberStatus().found).toEqual({ places: 0 });
+    await next.resumeRemembering();
+    expect(next.getSettings().rememberPlaces).toBe(false);
+  });
+
+  it('keeps the films\' volume, starting low, and reads a state file written before volume and places existed', async () => {
+    const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
+    const store = await StateStore.open(dataDir);
+    expect(store.getSettings().volume).toBeLessThanOrEqual(0.3);
+    await store.saveSettings(on({ volume: 0.8, theme: 'sepia' }));
+    const next = await StateStore.open(dataDir);
+    await next.resumeRemembering();
+    expect(next.getSettings()).toMatchObject({ volume: 0.8, theme: 'sepia' });
+    await next.saveSettings({ ...next.getSettings(), volume: 7 });
+    expect(next.getSettings().volume).toBe(0.8);
+    // An older file: the four first settings only.
+    writeFileSync(stateFile(dataDir), JSON.stringify({ format: 1, settings: { language: 'ko', fontSize: 20, theme: 'dark', remember: true }, positions: {} }));
+    const old = await StateStore.open(dataDir);
+    expect(old.rememberStatus().found).toEqual({ places: 0 });
+    await old.resumeRemembering();
+    expect(old.getSettings()).toMatchObject({ theme: 'dark', rememberPlaces: true, volume: 0.3 });
+  });
+
   it('cleans what it is given and survives a damaged file', async () => {
     const dataDir = path.join(tempDir('changmun-state-'), '.changmun');
     const store = await StateStore.open(dataDir);
     await store.saveSettings({ language: 'xx', fontSize: 1e9, theme: 'neon', remember: 'yes' } as unknown as Settings);
-    expect(store.getSettings()).toEqual({ language: 'ko', fontSize: 48, theme: 'light', remember: false });
+    expect(store.getSettings()).toEqual({ language: 'ko', fontSize: 48, theme: 'light', remember: false, rememberPlaces: true, volume: 0.3 });
     await expect(store.savePosition('a.md', { at: {} } as never)).rejects.toThrow(TypeError);
     await store.saveSettings(on());
     writeFileSync(stateFile(dataDir), '{ not json');

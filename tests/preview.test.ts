@@ -135,7 +135,7 @@ describe('changmun preview', () => {
       search: [['동백꽃', { limit: 5 }], (v) => expect((v as { results: { path: string }[] }).results[0]!.path).toBe('books/동백꽃.epub')],
       getArticle: [['articles/history/타이타닉호의-마지막-밤.html'], (v) => expect((v as { html: string }).html).toContain('타이타닉')],
       getSubtitles: [[FILM], (v) => expect((v as { language: string }[]).map((t) => t.language).sort()).toEqual(['en', 'ko'])],
-      getSettings: [[], (v) => expect(Object.keys(v as object).sort()).toEqual(['fontSize', 'language', 'remember', 'theme'])],
+      getSettings: [[], (v) => expect(Object.keys(v as object).sort()).toEqual(['fontSize', 'language', 'remember', 'rememberPlaces', 'theme', 'volume'])],
       saveSettings: [[s], (v) => expect(v).toEqual({ saved: false, reason: 'not-remembering' })],
       getPositions: [[], (v) => expect(isObject(v)).toBe(true)],
       savePosition: [[FILM, { at: 12.5, updatedAt: new Date().toISOString() }], (v) => expect(v).toEqual({ saved: false, reason: 'not-remembering' })],

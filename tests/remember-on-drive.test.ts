@@ -48,7 +48,7 @@ describe('a state file found on the drive', () => {
     const before = snapshot(stateDir(dataDir));
     await withService(drive, async (service) => {
       // Nothing of it is used: defaults, no places, "remember" off.
-      expect(await service.getSettings()).toEqual({ language: 'ko', fontSize: 18, theme: 'light', remember: false });
+      expect(await service.getSettings()).toEqual({ language: 'ko', fontSize: 18, theme: 'light', remember: false, rememberPlaces: true, volume: 0.3 });
       expect(await service.getPositions()).toEqual({});
       // The person is told it is there, and how many places it holds (no names).
       expect(await service.getRememberStatus()).toEqual({ onDrive: false, found: { places: 2 }, sessionPlaces: 0 });

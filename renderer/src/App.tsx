@@ -1,6 +1,6 @@
 // The app shell: header with the search box on every screen, hash routes, the library and
 // settings, global shortcuts, and the panic key that replaces everything with a blank screen.
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchResponse } from '../../main/api';
 import { useBackend } from './api/context';
@@ -8,6 +8,7 @@ import { Header } from './components/Header';
 import { PanicScreen, hideEverything } from './components/PanicScreen';
 import { RememberedNotice } from './components/RememberedNotice';
 import { isFocusSearchKey, setPanicHandler, watchPanicKey } from './keyboard';
+import { SharedThemeContext, type SharedTheme } from './readers/common/settings';
 import { HelpScreen } from './screens/HelpScreen';
 import { HomeScreen, type HomeMemory } from './screens/HomeScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
@@ -87,6 +88,10 @@ function Shell() {
     }
   };
   const focusSearchBox = useCallback(() => searchBox.current?.focus(), []);
+  // A reader's colours are the window's: the header goes dark with the page, and Settings agrees.
+  const theme = settingsState.settings?.theme;
+  const { update: updateSettings } = settingsState;
+  const sharedTheme = useMemo<SharedTheme | null>(() => (theme ? { theme, setTheme: (next) => updateSettings({ theme: next }) } : null), [theme, updateSettings]);
   const onResponse = useCallback((_q: string, r: SearchResponse) => setLastSearch(r), []);
   const closeReader = useCallback(() => {
     if (movedInApp.current && window.history.length > 1) window.history.back();
@@ -184,7 +189,7 @@ function Shell() {
       />
       {library && settingsState.settings && <RememberedNotice remembering={settingsState.settings.remember} onChanged={settingsState.reset} />}
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
-        {content}
+        <SharedThemeContext.Provider value={sharedTheme}>{content}</SharedThemeContext.Provider>
       </main>
     </div>
   );

@@ -9,14 +9,15 @@
 import { promises as fs } from 'node:fs';
 import type { ReadingPosition, RememberStatus, SaveResult, Settings } from '../../api.js';
 import {
-  cleanPosition, cleanSettings, isItemPath, MAX_POSITIONS, readStateOnDrive, STATE_FORMAT, stateDir, type RememberedState, type StateFile,
+  cleanPosition, cleanSettings, DEFAULT_VOLUME, isItemPath, MAX_POSITIONS, readStateOnDrive, STATE_FORMAT, stateDir, type RememberedState, type StateFile,
 } from './state-file.js';
 import { removeStateFolder, StateFolderRefused, writeStateFile } from './state-write.js';
 
 export { stateDir, stateFile } from './state-file.js';
 
+/** Where I was is remembered for the session by default; nothing is kept on the drive by default. */
 export function defaultSettings(language: 'ko' | 'en' = 'ko'): Settings {
-  return { language, fontSize: 18, theme: 'light', remember: false };
+  return { language, fontSize: 18, theme: 'light', remember: false, rememberPlaces: true, volume: DEFAULT_VOLUME };
 }
 
 /** What was found on the drive at start and not yet chosen: kept aside, never applied. */
@@ -86,6 +87,8 @@ export class StateStore {
     // continued, not overwritten; the settings are the ones just chosen.
     if (next.remember && !wasRemembering) this.takeFound();
     this.settings = next;
+    // "Remember where I was" turned off: the places kept so far go too (from the drive with the next write).
+    if (next.rememberPlaces === false) this.positions.clear();
     if (this.settings.remember) return this.persist();
     // Turning "remember" off takes what the drive held off it, or the next start would offer it again.
     if (wasRemembering) return this.removeFromDrive().then((r) => (r.saved ? { saved: false, reason: 'not-remembering' } : r));
@@ -96,6 +99,7 @@ export class StateStore {
     if (!isItemPath(itemPath)) throw new TypeError('changmun: savePosition needs an item path');
     const clean = cleanPosition(position);
     if (!clean) throw new TypeError('changmun: savePosition needs { at: string | number, updatedAt: string }');
+    if (this.settings.rememberPlaces === false) return { saved: false, reason: 'not-remembering' };
     this.positions.delete(itemPath);
     this.positions.set(itemPath, clean);
     this.trimPositions();

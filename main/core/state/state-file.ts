@@ -95,14 +95,24 @@ export function parseStateFile(text: string): RememberedState | undefined {
 
 /** The file's settings: every field present and of its type, the size within the page's bounds. */
 function strictSettings(s: unknown): Settings | undefined {
-  if (!isPlainObject(s) || !hasOnlyKeys(s, ['language', 'fontSize', 'theme', 'remember'])) return undefined;
-  const { language, fontSize, theme, remember } = s;
+  // rememberPlaces and volume came later: a file written before them is still this app's.
+  if (!isPlainObject(s) || !hasOnlyKeys(s, ['language', 'fontSize', 'theme', 'remember', 'rememberPlaces', 'volume'])) return undefined;
+  const { language, fontSize, theme, remember, rememberPlaces, volume } = s;
   if (language !== 'ko' && language !== 'en') return undefined;
-  if (theme !== 'light' && theme !== 'dark') return undefined;
+  if (theme !== 'light' && theme !== 'dark' && theme !== 'sepia') return undefined;
   if (typeof fontSize !== 'number' || !Number.isFinite(fontSize) || fontSize < FONT_SIZE_RANGE[0] || fontSize > FONT_SIZE_RANGE[1]) return undefined;
   // The file exists only while "remember" is on: a file saying otherwise was not written by us.
   if (remember !== true) return undefined;
-  return { language, fontSize, theme, remember };
+  if (rememberPlaces !== undefined && typeof rememberPlaces !== 'boolean') return undefined;
+  if (volume !== undefined && !isVolume(volume)) return undefined;
+  return { language, fontSize, theme, remember, rememberPlaces: rememberPlaces ?? true, volume: volume ?? DEFAULT_VOLUME };
+}
+
+/** Where the films' volume starts: low, so a film never starts loud in a shared room. */
+export const DEFAULT_VOLUME = 0.3;
+
+function isVolume(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 1;
 }
 
 /** Settings from the page: keep each field only when it is what it claims to be. */
@@ -112,8 +122,10 @@ export function cleanSettings(input: Partial<Settings> | undefined, fallback: Se
   return {
     language: s.language === 'ko' || s.language === 'en' ? s.language : fallback.language,
     fontSize,
-    theme: s.theme === 'light' || s.theme === 'dark' ? s.theme : fallback.theme,
+    theme: s.theme === 'light' || s.theme === 'dark' || s.theme === 'sepia' ? s.theme : fallback.theme,
     remember: typeof s.remember === 'boolean' ? s.remember : fallback.remember,
+    rememberPlaces: typeof s.rememberPlaces === 'boolean' ? s.rememberPlaces : (fallback.rememberPlaces ?? true),
+    volume: isVolume(s.volume) ? s.volume : (fallback.volume ?? DEFAULT_VOLUME),
   };
 }
 

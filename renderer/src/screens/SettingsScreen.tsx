@@ -1,6 +1,6 @@
-// Settings: language, text size, colours; "remember my place on this drive" (off by default: places
-// are then kept in memory for this session only) with the plain answer of every save; "forget
-// everything" after a confirmation.
+// Settings: language, text size, colours (light, sepia, dark); "remember where I was" (on by
+// default, in memory for this session); "remember on this drive" (off by default) with the plain
+// answer of every save; "forget everything now" (memory and drive) after one confirmation.
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,10 +79,10 @@ export function SettingsScreen({ library, state }: { library: LibraryInfo; state
 
       <fieldset className="setting">
         <legend>{t('settings.theme')}</legend>
-        {(['light', 'dark'] as const).map((theme) => (
+        {(['light', 'sepia', 'dark'] as const).map((theme) => (
           <label key={theme} className="choice">
             <input type="radio" name="theme" checked={settings.theme === theme} onChange={() => update({ theme })} />
-            <span>{theme === 'light' ? t('settings.themeLight') : t('settings.themeDark')}</span>
+            <span>{t(theme === 'light' ? 'settings.themeLight' : theme === 'sepia' ? 'settings.themeSepia' : 'settings.themeDark')}</span>
           </label>
         ))}
       </fieldset>
@@ -91,6 +91,18 @@ export function SettingsScreen({ library, state }: { library: LibraryInfo; state
         <h2 id="remember-title" className="setting-label">
           {t('settings.rememberTitle')}
         </h2>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={settings.rememberPlaces !== false}
+            onChange={(e) => update({ rememberPlaces: e.target.checked })}
+            aria-describedby="places-help"
+          />
+          <span>{t('settings.places')}</span>
+        </label>
+        <p id="places-help" className="setting-help">
+          {t('settings.placesHelp')}
+        </p>
         <label className="choice">
           <input
             type="checkbox"

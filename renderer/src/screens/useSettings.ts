@@ -50,7 +50,7 @@ export function useSettings(api: ChangmunApi, library: LibraryInfo | null): Sett
       try {
         next = effective(await api.getSettings());
       } catch {
-        next = { language: lib.language, fontSize: FONT_SIZE_DEFAULT, theme: 'light', remember: false };
+        next = { language: lib.language, fontSize: FONT_SIZE_DEFAULT, theme: 'light', remember: false, rememberPlaces: true, volume: 0.3 };
       }
       current.current = next;
       apply(next);

@@ -1,6 +1,7 @@
 // Font size and colours for the readers: they start from the person's settings (the shell's
-// Settings screen) and can be changed inside a reader for this session without saving.
-import { useEffect, useState } from 'react';
+// Settings screen). The font size can be changed inside a reader for this session without saving;
+// the colours are the shell's own setting when the shell shares it (SharedThemeContext).
+import { createContext, useContext, useEffect, useState } from 'react';
 import { useBackend } from '../../api/context';
 
 export type ReaderTheme = 'light' | 'dark' | 'sepia';
@@ -27,10 +28,22 @@ export interface ReaderLook {
   setTheme: (theme: ReaderTheme) => void;
 }
 
+/**
+ * The shell's colours, when a shell provides them: a reader's colour choice is then the whole
+ * window's (the header goes dark with the page) and the same as the one in Settings.
+ */
+export interface SharedTheme {
+  theme: ReaderTheme;
+  setTheme: (theme: ReaderTheme) => void;
+}
+
+export const SharedThemeContext = createContext<SharedTheme | null>(null);
+
 export function useReaderLook(): ReaderLook {
   const { api } = useBackend();
+  const shared = useContext(SharedThemeContext);
   const [fontPx, setFontPx] = useState(DEFAULT_FONT_SIZE);
-  const [theme, setTheme] = useState<ReaderTheme>('light');
+  const [ownTheme, setOwnTheme] = useState<ReaderTheme>('light');
   useEffect(() => {
     let live = true;
     api
@@ -38,12 +51,14 @@ export function useReaderLook(): ReaderLook {
       .then((s) => {
         if (!live) return;
         setFontPx(fontSizeToPx(s.fontSize));
-        setTheme(s.theme === 'dark' ? 'dark' : 'light');
+        setOwnTheme(s.theme === 'dark' || s.theme === 'sepia' ? s.theme : 'light');
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [api]);
+  const theme = shared?.theme ?? ownTheme;
+  const setTheme = shared?.setTheme ?? setOwnTheme;
   return { fontPx, theme, setFontPx, setTheme };
 }

@@ -390,7 +390,7 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
         fontPx={look.fontPx}
         onFontPx={look.setFontPx}
         theme={look.theme}
-        themes={['light', 'dark']}
+        themes={['light', 'sepia', 'dark']}
         onTheme={look.setTheme}
       >
         {subtitleSelect}
