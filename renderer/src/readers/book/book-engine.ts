@@ -1,7 +1,7 @@
 // The book reader talks to this interface, not to epub.js: epub.js 0.3.93 is the last release and
 // may be replaced (foliate-js is the usual successor). One implementation below.
 import ePub, { EpubCFI, type EpubBook, type EpubLocation, type EpubNavItem, type EpubRendition, type EpubSection } from 'epubjs';
-import { analyzeQuery } from '../../../../main/core/search/analyze';
+import { analyzeQuery } from '../../../../main/text/analyze';
 import type { BookLocationsData } from '../../../../main/api';
 import { excerptOf, findMatches, matchForOrdinal, type TextMatch } from './section-text';
 import { replaceBrokenSection, sanitizeSection } from './sanitize-section';
