@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SearchEngine } from '../main/core/search/engine.js';
-import { analyzeQuery, matchRanges } from '../main/core/search/analyze.js';
+import { analyzeQuery, matchRanges } from '../main/text/analyze.js';
 import type { Item } from '../main/core/types.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import MiniSearch, { type Options as MiniOptions, type SearchResult } from 'minisearch';
 import Database, { type Connection, type Statement } from 'better-sqlite3';
-import { analyzeQuery } from '../main/core/search/analyze.js';
+import { analyzeQuery } from '../main/text/analyze.js';
 
 export interface PeerAnswer {
   /** Item ids, best first (at most `limit`). */

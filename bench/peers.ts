@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { listContentFiles, readLibrarySettings } from '../main/core/catalog/scan.js';
 import { ExtractPool } from '../main/core/catalog/pool.js';
 import { assembleCatalog, type FileResult } from '../main/core/catalog/assemble.js';
-import { analyze, choseongOf } from '../main/core/search/analyze.js';
+import { analyze, choseongOf } from '../main/text/analyze.js';
 import { FTS5_TOKENIZER as TOKENIZER, MINI_OPTIONS, TITLE_BASE, type MiniDoc } from './peers-search.js';
 import { throttle } from './common.js';
 

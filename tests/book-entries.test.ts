@@ -50,7 +50,7 @@ let entries: BookEntries;
 
 // As the preview and the app protocol pass it on: the address after `books/`.
 const get = (url: string, method = 'GET') => entries.serve(url.replace(/^books\//, ''), { method, headers: {} });
-const text = (r: ServeResponse) => new TextDecoder().decode(r.body ?? new Uint8Array());
+const text = (r: ServeResponse) => new TextDecoder().decode((r.body as Uint8Array | undefined) ?? new Uint8Array());
 const bookUrl = (p: string) => p.split('/').map(encodeURIComponent).join('/');
 
 beforeAll(() => {

@@ -12,7 +12,8 @@ import fc from 'fast-check';
 import yazl from 'yazl';
 import { extractEpub } from '../main/core/extract/epub/index.js';
 import { ExtractError } from '../main/core/errors.js';
-import { MAX_CHUNK_CHARS, type BookExtract, type TocEntry } from '../main/core/types.js';
+import type { BookExtract, TocEntry } from '../main/core/types.js';
+import { MAX_CHUNK_CHARS } from '../main/text/chunking.js';
 import { CONTENT_SAMPLE, corpusAvailable, corpusPath } from './helpers/paths.js';
 
 type Content = string | Buffer | (() => Readable);

@@ -8,7 +8,8 @@ import {
   languageFromSubtitleName,
   subtitleFormatOf,
 } from '../main/core/extract/subtitles/index.js';
-import { MAX_CHUNK_CHARS, type SubtitleExtract } from '../main/core/types.js';
+import type { SubtitleExtract } from '../main/core/types.js';
+import { MAX_CHUNK_CHARS } from '../main/text/chunking.js';
 import { corpusAvailable, corpusPath } from './helpers/paths.js';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '../main/core/search/analyze.js';
-import { flattenSpaces } from '../main/core/search/snippet.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '../main/text/analyze.js';
+import { flattenSpaces } from '../main/text/snippet.js';
 import { corpusAvailable, corpusPath } from './helpers/paths.js';
 
 /** The single term a one-word text analyses to. */
@@ -298,7 +298,7 @@ describe('flattenSpaces', () => {
 
 describe('verbs and adjectives: other forms of a typed form (korean-inflection.ts, word-forms.ts)', () => {
   it('finds the stem of regular and irregular forms by synthesis', async () => {
-    const { stemsOf, inflections } = await import('../main/core/search/korean-inflection.js');
+    const { stemsOf, inflections } = await import('../main/text/korean-inflection.js');
     const cases: [string, string][] = [
       ['기다리고', '기다리'], ['기다렸다', '기다리'], ['기다려', '기다리'], ['무서워', '무섭'], ['무서운', '무섭'],
       ['흘러', '흐르'], ['흘렀다', '흐르'], ['먹었다', '먹'], ['들어', '듣'], ['졸랐다', '조르'], ['추워', '춥'],
@@ -312,7 +312,7 @@ describe('verbs and adjectives: other forms of a typed form (korean-inflection.t
   });
 
   it('takes a stem only when the library holds forms only a verb takes: 바다 finds no 바고/반/발', async () => {
-    const { verbFormTerms } = await import('../main/core/search/word-forms.js');
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
     const library = new Set(['기다리고', '기다렸다', '기다려', '기다리', '바다', '반', '발', '바지', '바는']);
     const df = (t: string) => (library.has(t) ? 1 : 0);
     expect(verbFormTerms('기다리고', df, '기다리고').sort()).toEqual(['기다려', '기다렸다', '기다리'].sort());

@@ -7,7 +7,7 @@ import { scanLibrary } from '../main/core/catalog/scan.js';
 import { SearchEngine } from '../main/core/search/engine.js';
 import { LibraryIndex, type IndexProgress } from '../main/core/search/library-index.js';
 import { resolveLibraryFolder } from '../main/core/drive/locate.js';
-import { analyze } from '../main/core/search/analyze.js';
+import { analyze } from '../main/text/analyze.js';
 import type { SearchResponse } from '../main/core/search/types.js';
 import { CONTENT_SAMPLE, REPO_ROOT } from './helpers/paths.js';
 

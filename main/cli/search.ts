@@ -3,7 +3,7 @@ import { resolveLibraryFolder } from '../core/drive/locate.js';
 import { buildWorkerCount } from '../core/catalog/pool.js';
 import { SearchService } from '../core/search/service.js';
 import type { IndexProgress, IndexSummary } from '../core/search/library-index.js';
-import { markSnippet } from '../core/search/snippet.js';
+import { markSnippet } from '../text/snippet.js';
 import type { SearchOptions } from '../core/search/types.js';
 import type { Output } from './output.js';
 

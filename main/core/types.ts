@@ -36,9 +36,6 @@ export interface ChunkTerms {
   pairs: Uint32Array;
 }
 
-/** Chunks never grow past this many characters; longer sections are split at sentence or space. */
-export const MAX_CHUNK_CHARS = 2000;
-
 export interface ArticleExtract {
   kind: 'article';
   format: 'html' | 'markdown' | 'text';

@@ -2,8 +2,8 @@
 // same analysis search matched them with: 로동 for 노동, 타이타닉을 for 타이타닉.
 import { createElement, type ReactNode } from 'react';
 
-export { analyzeQuery, matchRanges } from '../../main/core/search/analyze';
-export type { QueryAnalysis } from '../../main/core/search/analyze';
+export { analyzeQuery, matchRanges } from '../../main/text/analyze';
+export type { QueryAnalysis } from '../../main/text/analyze';
 
 /**
  * `text` as React nodes with every [start, end) range wrapped in `<mark>`. Ranges may come in any

@@ -1,7 +1,7 @@
-// HTML (and XHTML from books) to plain searchable text, split into sections at headings.
-// Only what a reader sees is kept: script, style, navigation, forms and hidden elements are dropped.
+// HTML (and XHTML from books) to plain searchable text, split into sections at headings, by the
+// rules every reader uses too (main/text/readable.ts): only what a reader sees is kept.
 import type { ChildNode, Element } from 'domhandler';
-import { tidyText } from './chunking.js';
+import { readDocument, bodyText, sectionChunks, type TextTree } from '../../text/readable.js';
 import { parseBoundedDocument } from './parse-document.js';
 
 export interface HtmlSection {
@@ -9,7 +9,10 @@ export interface HtmlSection {
    * (the reader gives id-less headings the same ids, counted over h1–h6 in document order). */
   anchor: string;
   heading?: string;
+  /** The body's text, tidied (without the heading). */
   text: string;
+  /** The section's chunks as the readers cut them again (heading, then body). */
+  chunks: string[];
 }
 
 export interface HtmlText {
@@ -21,46 +24,19 @@ export interface HtmlText {
   images: string[];
 }
 
-const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'applet', 'form',
-  'button', 'select', 'textarea', 'input', 'meta', 'link', 'base', 'svg', 'math', 'canvas',
-  'audio', 'video', 'map', 'frameset', 'frame', 'dialog',
-]);
-
-const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'blockquote', 'pre', 'ul',
-  'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'hr',
-  'br', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'html', 'tbody', 'thead', 'tfoot',
-]);
-
-const HEADING = /^h[1-6]$/;
-
-function isHidden(el: Element): boolean {
-  const a = el.attribs;
-  if ('hidden' in a) return true;
-  if (a['aria-hidden'] === 'true') return true;
-  const style = a['style'];
-  if (style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  if (el.name === 'input' && a['type'] === 'hidden') return true;
-  return false;
-}
-
 function localName(name: string): string {
   const i = name.indexOf(':');
   return (i >= 0 ? name.slice(i + 1) : name).toLowerCase();
 }
 
-/** Text content of a node, ignoring dropped and hidden elements. */
-function textOf(node: ChildNode): string {
-  if (node.type === 'text') return node.data;
-  if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return '';
-  const el = node as Element;
-  const name = localName(el.name);
-  if (DROPPED.has(name) || isHidden(el)) return '';
-  let s = '';
-  for (const c of el.children) s += textOf(c);
-  return BLOCK.has(name) ? `\n${s}\n` : s;
-}
+/** htmlparser2's tree as the text rules read it. */
+const PARSED_TREE: TextTree<ChildNode> = {
+  kind: (n) => (n.type === 'text' || n.type === 'cdata' ? 'text' : n.type === 'tag' || n.type === 'script' || n.type === 'style' ? 'element' : 'other'),
+  text: (n) => (n.type === 'text' ? n.data : n.type === 'cdata' ? n.children.map((c) => (c.type === 'text' ? c.data : '')).join('') : ''),
+  name: (n) => localName((n as Element).name),
+  attr: (n, a) => (n as Element).attribs[a],
+  children: (n) => ('children' in n ? n.children : []),
+};
 
 export function htmlToText(markup: string, options: { xml?: boolean } = {}): HtmlText {
   const doc = parseBoundedDocument(markup, {
@@ -70,78 +46,17 @@ export function htmlToText(markup: string, options: { xml?: boolean } = {}): Htm
     lowerCaseAttributeNames: !options.xml,
     recognizeSelfClosing: true,
   });
-
-  let title: string | undefined;
-  let firstHeading: string | undefined;
-  let language: string | undefined;
-  const images: string[] = [];
-  const sections: HtmlSection[] = [];
-  let current: { anchor: string; heading?: string; parts: string[] } = { anchor: '', parts: [] };
-  let headingCount = 0;
-
-  const flush = () => {
-    const text = tidyText(current.parts.join(''));
-    if (text.length > 0 || current.heading) {
-      sections.push({ anchor: current.anchor, heading: current.heading, text: text });
-    }
+  const read = readDocument(doc.children, PARSED_TREE);
+  return {
+    title: read.title,
+    firstHeading: read.firstHeading,
+    language: read.language,
+    images: read.images,
+    sections: read.sections.map((s) => ({
+      anchor: s.anchor,
+      ...(s.heading !== undefined ? { heading: s.heading } : {}),
+      text: bodyText(s),
+      chunks: sectionChunks(s.raw).chunks,
+    })),
   };
-
-  const walk = (nodes: ChildNode[]) => {
-    for (const node of nodes) {
-      if (node.type === 'text') {
-        current.parts.push(node.data);
-        continue;
-      }
-      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-      const el = node as Element;
-      const name = localName(el.name);
-      if (name === 'html') language ??= el.attribs['lang'] ?? el.attribs['xml:lang'];
-      if (name === 'title' && title === undefined) {
-        title = tidyText(textOfChildren(el)) || undefined;
-        continue;
-      }
-      if (name === 'img' || name === 'image') {
-        const src = el.attribs['src'] ?? el.attribs['xlink:href'] ?? el.attribs['href'];
-        if (src && !isHidden(el)) images.push(src);
-        const alt = el.attribs['alt'];
-        if (alt) current.parts.push(` ${alt} `);
-        continue;
-      }
-      if (DROPPED.has(name) || isHidden(el)) {
-        // Headings are counted in document order wherever they are, as the reader counts them.
-        headingCount += countHeadings(el);
-        continue;
-      }
-      if (HEADING.test(name)) {
-        headingCount++;
-        const heading = tidyText(textOfChildren(el)).replace(/\n/g, ' ');
-        if (heading.length === 0) continue;
-        if (name === 'h1') firstHeading ??= heading;
-        flush();
-        current = { anchor: el.attribs['id'] || `h-${headingCount}`, heading, parts: [] };
-        continue;
-      }
-      const block = BLOCK.has(name);
-      if (block) current.parts.push('\n');
-      walk(el.children);
-      if (block) current.parts.push('\n');
-    }
-  };
-
-  walk(doc.children);
-  flush();
-  if (language !== undefined) language = language.trim() || undefined;
-  return { title, firstHeading, language, sections, images };
-}
-
-function countHeadings(el: Element): number {
-  let n = HEADING.test(localName(el.name)) ? 1 : 0;
-  for (const c of el.children) if (c.type === 'tag' || c.type === 'script' || c.type === 'style') n += countHeadings(c as Element);
-  return n;
-}
-
-function textOfChildren(el: Element): string {
-  let s = '';
-  for (const c of el.children) s += textOf(c);
-  return s;
 }

@@ -3,7 +3,7 @@
 // chunk its (term, count) pairs. The indexer then does no text analysis and hashes each term once a
 // file, not once a word.
 import type { Chunk, ChunkTerms } from '../types.js';
-import { analyze } from './analyze.js';
+import { analyze } from '../../text/analyze.js';
 
 export function attachTerms(chunks: Chunk[]): void {
   const table: string[] = [];

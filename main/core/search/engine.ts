@@ -3,13 +3,13 @@
 // answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemType } from '../types.js';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from './analyze.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '../../text/analyze.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { Uint32Arena } from './store/postings.js';
-import { cutSnippet } from './snippet.js';
+import { cutSnippet } from '../../text/snippet.js';
 import { termsOf } from './chunk-terms.js';
-import { verbFormTerms } from './word-forms.js';
+import { verbFormTerms } from '../../text/word-forms.js';
 
 /** One word of a query: its own term(s), and other forms of it that match more loosely. */
 interface QueryGroup {

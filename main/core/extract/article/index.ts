@@ -4,7 +4,7 @@ import type { ArticleExtract, Chunk } from '../../types.js';
 import { ExtractError } from '../../errors.js';
 import { decodeText } from '../encoding.js';
 import { htmlToText, type HtmlSection } from '../html-text.js';
-import { splitText, tidyText } from '../chunking.js';
+import { splitText, tidyText } from '../../../text/chunking.js';
 
 export type ArticleFormat = ArticleExtract['format'];
 
@@ -69,8 +69,7 @@ function textArticle(text: string, fallbackTitle: string): ArticleExtract {
 function sectionsToChunks(sections: HtmlSection[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const s of sections) {
-    const full = s.heading ? `${s.heading}\n${s.text}` : s.text;
-    splitText(full).forEach((text, ordinal) => {
+    s.chunks.forEach((text, ordinal) => {
       chunks.push({ text, locator: { anchor: s.anchor, ordinal }, heading: s.heading });
     });
   }

@@ -3,7 +3,7 @@
 import type { Element } from 'domhandler';
 import { textContent } from 'domutils';
 import { htmlToText } from '../html-text.js';
-import { tidyText } from '../chunking.js';
+import { tidyText } from '../../../text/chunking.js';
 import { attr, children, elements, first, parseXml, textOf, tokens } from './dom.js';
 import { resolveHref } from './paths.js';
 

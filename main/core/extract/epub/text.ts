@@ -3,7 +3,6 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Chunk } from '../../types.js';
-import { splitText } from '../chunking.js';
 import { decodeText } from '../encoding.js';
 import { htmlToText, type HtmlText } from '../html-text.js';
 
@@ -25,9 +24,8 @@ export function sectionText(markup: string, href: string, mediaType: string, toc
   const chunks: Chunk[] = [];
   let ordinal = 0;
   for (const s of parsed.sections) {
-    const full = s.heading ? `${s.heading}\n${s.text}` : s.text;
     const heading = s.heading ?? tocLabel;
-    for (const text of splitText(full)) {
+    for (const text of s.chunks) {
       chunks.push(heading === undefined ? { text, locator: { href, ordinal } } : { text, locator: { href, ordinal }, heading });
       ordinal++;
     }

@@ -1,7 +1,7 @@
 // Subtitle cues to search chunks: about 30 s of dialogue each, so a hit opens the film near the
 // line and its snippet shows the exchange around it, not a single "네".
-import { MAX_CHUNK_CHARS, type Chunk, type SubtitleTrack } from '../../types.js';
-import { splitText } from '../chunking.js';
+import type { Chunk, SubtitleTrack } from '../../types.js';
+import { MAX_CHUNK_CHARS, splitText } from '../../../text/chunking.js';
 
 /** A chunk covers the cues starting within this long after its first cue. */
 export const CHUNK_SPAN_MS = 30_000;

@@ -1,10 +1,10 @@
 // Marking the searched words in an article and finding the one a hit points at. The marks come
 // from matchRanges, the search's own analysis, so 로동 is marked for 노동 and 타이타닉을 for 타이타닉.
-import { matchRanges } from '../../../../main/core/search/analyze';
-import { splitText } from '../../../../main/core/extract/chunking';
+import { matchRanges } from '../../../../main/text/analyze';
+import { readDocument, sectionChunks } from '../../../../main/text/readable';
 import type { Locator } from '../../../../main/api';
 import { ID_PREFIX } from './sanitize';
-import { tidyOffsets } from '../common/tidy-offsets';
+import { domTreeWithIds, REMOTE_NOTE_CLASS } from '../common/dom-text';
 
 export const MARK_CLASS = 'cm-r-mark';
 
@@ -16,7 +16,7 @@ function collectTextNodes(root: Node): Text[] {
     acceptNode(node) {
       const parent = node.parentElement;
       if (!parent) return NodeFilter.FILTER_ACCEPT;
-      if (SKIP.has(parent.localName) || parent.closest('.cm-r-remote')) return NodeFilter.FILTER_REJECT;
+      if (SKIP.has(parent.localName) || parent.closest(`.${REMOTE_NOTE_CLASS}`)) return NodeFilter.FILTER_REJECT;
       return node.nodeValue && node.nodeValue.trim() !== '' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
     },
   });
@@ -62,79 +62,34 @@ export function anchorElement(root: HTMLElement, anchor: string | undefined): HT
   return root.querySelector<HTMLElement>(`#${CSS.escape(ID_PREFIX + anchor)}`);
 }
 
-// Elements the indexer treats as blocks (html-text.ts BLOCK): a line break before and after.
-const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'blockquote', 'pre', 'ul',
-  'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'hr',
-  'br', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'html', 'tbody', 'thead', 'tfoot',
-]);
-const HEADING = /^h[1-6]$/;
-
-function isSectionHeading(el: Element): boolean {
-  return HEADING.test(el.localName) && (el.textContent ?? '').trim() !== '';
-}
-
 /**
  * The mark a hit points at: inside the section that starts at the locator's anchor (the top when
  * it is ''), the first mark in the `ordinal`-th ~2000-character chunk of that section, cut the way
- * the indexer cut it; failing that the first mark of the section. When the section shows no mark
- * (a word split by markup), `index` is -1 and `anchor` is where to scroll.
+ * the indexer cut it (the same rules: main/text/readable.ts); failing that the first mark of the
+ * section. When the section shows no mark (a word split by markup), `index` is -1 and `anchor` is
+ * where to scroll.
  */
 export function markForLocator(root: HTMLElement, marks: HTMLElement[], locator: Locator): { index: number; anchor: HTMLElement | null } {
   const start = anchorElement(root, locator.anchor);
   if (marks.length === 0) return { index: -1, anchor: start };
   if (locator.anchor && !start) return { index: 0, anchor: null };
 
-  // Walk the section: from the anchor heading to the next heading with text.
-  let raw = '';
-  const markRaw = new Map<HTMLElement, number>();
-  let inSection = start === null;
-  let done = false;
-  const visit = (node: Node) => {
-    if (done) return;
-    if (node === start) inSection = true;
-    if (node.nodeType === Node.TEXT_NODE) {
-      if (inSection) raw += node.nodeValue ?? '';
-      return;
-    }
-    if (!(node instanceof HTMLElement)) return;
-    if (inSection && node !== start && isSectionHeading(node)) {
-      done = true;
-      return;
-    }
-    if (inSection && node.classList.contains(MARK_CLASS)) markRaw.set(node, raw.length);
-    if (node.classList.contains('cm-r-remote')) return;
-    const block = BLOCK.has(node.localName);
-    if (node.localName === 'img') {
-      const alt = node.getAttribute('alt');
-      if (inSection && alt) raw += ` ${alt} `;
-      return;
-    }
-    if (inSection && block) raw += '\n';
-    for (const c of Array.from(node.childNodes)) visit(c);
-    if (inSection && block) raw += '\n';
-  };
-  for (const c of Array.from(root.childNodes)) visit(c);
-
-  const inSectionMarks = marks.filter((m) => markRaw.has(m));
-  if (inSectionMarks.length > 0) {
-    const tidy = tidyOffsets(raw);
-    const chunks = splitText(tidy.text);
-    let from = 0;
-    let chunkStart = 0;
-    let chunkEnd = tidy.text.length;
-    const ordinal = Math.max(0, locator.ordinal ?? 0);
-    for (let i = 0; i < chunks.length && i <= ordinal; i++) {
-      const pos = tidy.text.indexOf(chunks[i]!, from);
-      if (pos < 0) break;
-      chunkStart = pos;
-      chunkEnd = pos + chunks[i]!.length;
-      from = chunkEnd;
-    }
-    const offset = (m: HTMLElement) => tidy.at(markRaw.get(m)!);
-    const inChunk = inSectionMarks.find((m) => offset(m) >= chunkStart && offset(m) < chunkEnd);
-    const later = inSectionMarks.find((m) => offset(m) >= chunkStart);
-    const chosen = inChunk ?? later ?? inSectionMarks[0]!;
+  const sections = readDocument<Node>(Array.from(root.childNodes), domTreeWithIds(ID_PREFIX)).sections;
+  const section = start ? sections.find((s) => s.node === start) : sections.find((s) => s.anchor === '');
+  // Where each mark starts in the section's text: at its first piece of text.
+  const markAt = new Map<HTMLElement, number>();
+  const markSet = new Set(marks);
+  for (const piece of section?.pieces ?? []) {
+    const mark = (piece.node as Node).parentElement?.closest(`mark.${MARK_CLASS}`) as HTMLElement | null | undefined;
+    if (mark && markSet.has(mark) && !markAt.has(mark)) markAt.set(mark, piece.at);
+  }
+  const inSection = marks.filter((m) => markAt.has(m));
+  if (section && inSection.length > 0) {
+    const chunks = sectionChunks(section.raw);
+    const bound = chunks.bounds[Math.min(Math.max(0, locator.ordinal ?? 0), chunks.bounds.length - 1)] ?? { start: 0, end: Infinity };
+    const offset = (m: HTMLElement) => chunks.tidiedAt(markAt.get(m)!);
+    const chosen =
+      inSection.find((m) => offset(m) >= bound.start && offset(m) < bound.end) ?? inSection.find((m) => offset(m) >= bound.start) ?? inSection[0]!;
     return { index: marks.indexOf(chosen), anchor: start };
   }
   return start ? { index: -1, anchor: start } : { index: 0, anchor: null };

@@ -9,6 +9,8 @@
 // the first pass did not make.
 import createDOMPurify from 'dompurify';
 import { isInlineImage, isRemote, resolveLocal } from './paths';
+import { DROPPED_ELEMENTS, isHiddenElement, readDocument } from '../../../../main/text/readable';
+import { DOM_TREE, REMOTE_ALT_ATTR, REMOTE_NOTE_CLASS } from '../common/dom-text';
 
 /** Element ids from the article are prefixed, so they can never shadow the app's own globals. */
 export const ID_PREFIX = 'cm-a-';
@@ -26,12 +28,8 @@ export interface SanitizeOptions {
   };
 }
 
-// What the indexer drops (html-text.ts DROPPED), minus audio/video, which are shown when local.
-const DROPPED = new Set([
-  'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'applet', 'form',
-  'button', 'select', 'textarea', 'input', 'meta', 'link', 'base', 'svg', 'math', 'canvas',
-  'map', 'frameset', 'frame', 'dialog',
-]);
+// What the indexer drops (main/text/readable.ts), minus audio/video, which are shown when local.
+const DROPPED = new Set([...DROPPED_ELEMENTS].filter((name) => name !== 'audio' && name !== 'video'));
 
 const FORBID_TAGS = [
   ...DROPPED, 'option', 'optgroup', 'datalist', 'output', 'area', 'portal', 'fencedframe', 'track',
@@ -47,30 +45,17 @@ const URL_ATTRS = new Set([
 
 const ID_REFS = ['for', 'headers', 'aria-labelledby', 'aria-describedby', 'aria-controls', 'aria-owns'];
 
-const HEADING = /^h[1-6]$/;
-
-function isHidden(el: Element): boolean {
-  if (el.hasAttribute('hidden')) return true;
-  if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  if (style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return el.localName === 'input' && el.getAttribute('type') === 'hidden';
-}
-
-/** Pass 1a: drop what the index drops and number the headings exactly as the indexer did. */
+/** Pass 1a: number the headings exactly as the indexer did, then drop what the index drops. */
 function dropAndNumber(body: HTMLElement): void {
-  let headings = 0;
+  for (const section of readDocument<Node>([body], DOM_TREE).sections) {
+    const heading = section.node as Element | undefined;
+    if (heading && !heading.getAttribute('id')) heading.setAttribute('id', section.anchor);
+  }
   const walk = (parent: Element) => {
     for (const el of Array.from(parent.children)) {
       const name = el.localName;
-      if (DROPPED.has(name) || isHidden(el)) {
+      if (DROPPED.has(name) || isHiddenElement(name, (a) => el.getAttribute(a))) {
         el.remove();
-        continue;
-      }
-      if (name === 'img' || name === 'title') continue;
-      if (HEADING.test(name)) {
-        headings++;
-        if (!el.getAttribute('id')) el.setAttribute('id', `h-${headings}`);
         continue;
       }
       walk(el);
@@ -81,8 +66,10 @@ function dropAndNumber(body: HTMLElement): void {
 
 function placeholder(doc: Document, text: string, alt: string | null): HTMLElement {
   const span = doc.createElement('span');
-  span.className = 'cm-r-remote';
+  span.className = REMOTE_NOTE_CLASS;
   span.setAttribute('role', 'img');
+  // The picture's alt text, which the indexer read as the picture's words (common/dom-text.ts).
+  if (alt) span.setAttribute(REMOTE_ALT_ATTR, alt);
   const label = alt ? `${text}: ${alt}` : text;
   span.setAttribute('aria-label', label);
   span.textContent = alt ? `${text} (${alt})` : text;
@@ -232,6 +219,8 @@ export function sanitizeArticle(html: string, options: SanitizeOptions): Documen
     FORBID_TAGS,
     FORBID_ATTR: ['style', 'srcset', 'sizes', 'ping', 'action', 'formaction', 'background', 'target', 'download', 'autoplay', 'autofocus', 'is', 'nonce', 'slot', 'contenteditable'],
     ALLOW_DATA_ATTR: false,
+    // Ours: a picture's alt text on the note shown in its place (common/dom-text.ts).
+    ADD_ATTR: [REMOTE_ALT_ATTR],
     ALLOW_UNKNOWN_PROTOCOLS: false,
     RETURN_DOM_FRAGMENT: true,
   });

@@ -2,7 +2,7 @@
 // Enter. One Tab stop; ↑/↓/Home/End move between lines.
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { SubtitleCue } from '../../../../main/api';
-import { matchRanges } from '../../../../main/core/search/analyze';
+import { matchRanges } from '../../../../main/text/analyze';
 import { useReaderT } from '../common/i18n';
 import { formatTime, lastStartingBy } from './cues';
 

@@ -26,5 +26,6 @@ export function tidyOffsets(raw: string): { text: string; at: (rawOffset: number
   }
   map[raw.length] = out.length;
   const lead = out.length - out.trimStart().length;
-  return { text: out.trim(), at: (o) => Math.max(0, map[Math.min(o, raw.length)]! - lead) };
+  const text = out.trim();
+  return { text, at: (o) => Math.min(text.length, Math.max(0, map[Math.min(o, raw.length)]! - lead)) };
 }

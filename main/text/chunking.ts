@@ -1,6 +1,7 @@
 // Splitting long text into bounded chunks: search indexes and snippets stay small, and a hit in a
 // long chapter still points near its place.
-import { MAX_CHUNK_CHARS } from '../types.js';
+/** Chunks never grow past this many characters; longer sections are split at sentence or space. */
+export const MAX_CHUNK_CHARS = 2000;
 
 /** Collapse runs of white space (keeping paragraph breaks as single newlines) and trim. */
 export function tidyText(text: string): string {

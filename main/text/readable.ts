@@ -1,0 +1,245 @@
+// What a reader sees of a document, and so what the search indexes of it: one set of rules, used by
+// the indexer (over htmlparser2's tree, main/core/extract/html-text.ts) and by the readers (over the
+// page's DOM: a book section, an article), so that a hit's chunk number finds the same words on
+// screen that the indexer cut.
+//
+// - Dropped: scripts, styles, navigation, forms, embedded objects, media, the document head (its
+//   title is kept apart), and anything hidden (`hidden`, `aria-hidden="true"`, `display: none`,
+//   `visibility: hidden`, a hidden input).
+// - Sections start at headings (h1–h6) that have readable text; a heading's anchor is its id, or
+//   `h-<n>` for the n-th heading without one, counted over every h1–h6 in document order (dropped
+//   ones too; the article sanitizer gives id-less headings the same ids).
+// - A section's text is its heading (on one line), a line break, then its body; blocks are line
+//   breaks, an image counts as its alt text. Tidied (main/text/chunking.ts tidyText) and cut into
+//   chunks of at most MAX_CHUNK_CHARS (splitText), numbered from 0 in each section.
+//
+// Nothing here touches Node or the DOM: a tree is read through the small TextTree interface.
+import { splitText, tidyText } from './chunking.js';
+import { tidyOffsets } from './tidy-offsets.js';
+
+/** Elements whose content is never text a reader sees. */
+export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
+  'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'applet', 'form',
+  'button', 'select', 'textarea', 'input', 'meta', 'link', 'base', 'svg', 'math', 'canvas',
+  'audio', 'video', 'map', 'frameset', 'frame', 'dialog', 'head',
+]);
+
+/** Elements that stand on lines of their own. */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'blockquote', 'pre', 'ul',
+  'ol', 'li', 'dl', 'dt', 'dd', 'table', 'tr', 'td', 'th', 'caption', 'figure', 'figcaption', 'hr',
+  'br', 'address', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'body', 'html', 'tbody', 'thead', 'tfoot',
+]);
+
+const HEADING = /^h[1-6]$/;
+
+export function isHeadingName(name: string): boolean {
+  return HEADING.test(name);
+}
+
+/** Reads an element's attribute (null or undefined when absent). */
+export type AttributeOf = (name: string) => string | null | undefined;
+
+/** True for an element a reader cannot see. `name` is the lower-case local name. */
+export function isHiddenElement(name: string, attr: AttributeOf): boolean {
+  if (attr('hidden') != null) return true;
+  if (attr('aria-hidden') === 'true') return true;
+  const style = attr('style');
+  if (style && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  return name === 'input' && attr('type') === 'hidden';
+}
+
+/** A document tree as the rules read it: htmlparser2's nodes in the indexer, the DOM in the readers. */
+export interface TextTree<N> {
+  /** 'text' for text and CDATA, 'element', 'other' for the rest (comments, instructions). */
+  kind(node: N): 'text' | 'element' | 'other';
+  /** A text node's text. */
+  text(node: N): string;
+  /** An element's local name, lower case. */
+  name(node: N): string;
+  attr(node: N, name: string): string | null | undefined;
+  children(node: N): Iterable<N>;
+  /** A heading's anchor when the tree knows it better (the article's prefixed ids). */
+  anchorOf?(node: N, counted: number): string;
+}
+
+/** A run of readable text: a text node, or an image's alt text. `at` is where it starts in the section's raw text. */
+export interface ReadablePiece<N> {
+  node: N;
+  text: string;
+  at: number;
+}
+
+export interface ReadableSection<N> {
+  /** '' for what comes before the first heading. */
+  anchor: string;
+  /** The heading's text, tidied, on one line. */
+  heading?: string;
+  /** The heading element. */
+  node?: N;
+  /** Heading (line breaks as spaces), a line break, then the body: each piece's text at its `at`,
+   * with the same length, so offsets found in it are offsets in the pieces. */
+  raw: string;
+  /** Where the body starts in `raw`. */
+  bodyAt: number;
+  pieces: ReadablePiece<N>[];
+}
+
+export interface ReadableDocument<N> {
+  title?: string;
+  firstHeading?: string;
+  language?: string;
+  /** src of every visible <img>/<image>, as written. */
+  images: string[];
+  sections: ReadableSection<N>[];
+}
+
+/** The readable text of a tree, in sections at headings. */
+export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>): ReadableDocument<N> {
+  const doc: ReadableDocument<N> = { images: [], sections: [] };
+  let section: ReadableSection<N> = { anchor: '', raw: '', bodyAt: 0, pieces: [] };
+  let headings = 0;
+  /** True while inside a heading: its line breaks are spaces (the heading is one line). */
+  let inHeading = false;
+
+  const hidden = (node: N, name: string) => isHiddenElement(name, (a) => tree.attr(node, a));
+  const append = (node: N, text: string, at = section.raw.length) => {
+    section.pieces.push({ node, text, at });
+  };
+  const push = (s: string) => {
+    section.raw += inHeading ? s.replace(/[\r\n]/g, ' ') : s;
+  };
+  const countHeadings = (node: N): number => {
+    let n = 0;
+    for (const c of tree.children(node)) {
+      if (tree.kind(c) !== 'element') continue;
+      if (isHeadingName(tree.name(c))) n++;
+      n += countHeadings(c);
+    }
+    return n;
+  };
+  const findTitle = (node: N) => {
+    for (const c of tree.children(node)) {
+      if (tree.kind(c) !== 'element') continue;
+      if (tree.name(c) === 'title') {
+        doc.title ??= tidyText(plainText(c, tree)) || undefined;
+        return;
+      }
+      findTitle(c);
+    }
+  };
+
+  const visit = (node: N) => {
+    const kind = tree.kind(node);
+    if (kind === 'text') {
+      const text = tree.text(node);
+      append(node, text);
+      push(text);
+      return;
+    }
+    if (kind !== 'element') return;
+    const name = tree.name(node);
+    if (name === 'html') doc.language ??= (tree.attr(node, 'lang') ?? tree.attr(node, 'xml:lang'))?.trim() || undefined;
+    if (name === 'title') {
+      doc.title ??= tidyText(plainText(node, tree)) || undefined;
+      return;
+    }
+    if (name === 'img' || name === 'image') {
+      if (hidden(node, name)) return;
+      const src = tree.attr(node, 'src') ?? tree.attr(node, 'xlink:href') ?? tree.attr(node, 'href');
+      if (src) doc.images.push(src);
+      const alt = tree.attr(node, 'alt');
+      if (alt) {
+        append(node, alt, section.raw.length + 1);
+        push(` ${alt} `);
+      }
+      return;
+    }
+    if (DROPPED_ELEMENTS.has(name) || hidden(node, name)) {
+      if (name === 'head') findTitle(node);
+      headings += countHeadings(node) + (isHeadingName(name) ? 1 : 0);
+      return;
+    }
+    if (isHeadingName(name) && !inHeading) {
+      headings++;
+      const heading = tidyText(plainText(node, tree)).replace(/\n/g, ' ');
+      if (heading !== '') {
+        if (name === 'h1') doc.firstHeading ??= heading;
+        doc.sections.push(section);
+        const id = tree.anchorOf ? tree.anchorOf(node, headings) : tree.attr(node, 'id') || `h-${headings}`;
+        section = { anchor: id, heading, node, raw: '', bodyAt: 0, pieces: [] };
+        inHeading = true;
+        for (const c of tree.children(node)) visit(c);
+        inHeading = false;
+        section.raw += '\n';
+        section.bodyAt = section.raw.length;
+        return;
+      }
+    }
+    const block = BLOCK_ELEMENTS.has(name);
+    if (block) push('\n');
+    for (const c of tree.children(node)) visit(c);
+    if (block) push('\n');
+  };
+
+  for (const root of roots) visit(root);
+  doc.sections.push(section);
+  // The part before the first heading is a section only when it has text.
+  doc.sections = doc.sections.filter((s) => s.heading !== undefined || tidyText(s.raw) !== '');
+  return doc;
+}
+
+/** An element's readable text (dropped and hidden elements left out, no alt texts). */
+function plainText<N>(node: N, tree: TextTree<N>): string {
+  let s = '';
+  for (const c of tree.children(node)) {
+    const kind = tree.kind(c);
+    if (kind === 'text') s += tree.text(c);
+    if (kind !== 'element') continue;
+    const name = tree.name(c);
+    if (DROPPED_ELEMENTS.has(name) || isHiddenElement(name, (a) => tree.attr(c, a))) continue;
+    const inner = plainText(c, tree);
+    s += BLOCK_ELEMENTS.has(name) ? `\n${inner}\n` : inner;
+  }
+  return s;
+}
+
+/** A section's body text, tidied. */
+export function bodyText(section: ReadableSection<unknown>): string {
+  return tidyText(section.raw.slice(section.bodyAt));
+}
+
+/** The chunks of a section as the indexer cuts them, and which chunk a place in `raw` falls in. */
+export interface SectionChunks {
+  chunks: string[];
+  /** The chunk number of the character at `rawOffset` of the section's raw text. */
+  ordinalAt(rawOffset: number): number;
+  /** Where chunk `ordinal` starts and ends, as offsets in the tidied text. */
+  bounds: { start: number; end: number }[];
+  /** The tidied offset of a raw offset. */
+  tidiedAt(rawOffset: number): number;
+}
+
+export function sectionChunks(raw: string): SectionChunks {
+  const tidy = tidyOffsets(raw);
+  const chunks = splitText(tidy.text);
+  const bounds: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const chunk of chunks) {
+    const pos = tidy.text.indexOf(chunk, from);
+    const start = pos < 0 ? from : pos;
+    bounds.push({ start, end: start + chunk.length });
+    from = start + chunk.length;
+  }
+  return {
+    chunks,
+    bounds,
+    tidiedAt: tidy.at,
+    ordinalAt(rawOffset: number) {
+      const at = tidy.at(rawOffset);
+      let ordinal = 0;
+      for (let i = 0; i < bounds.length; i++) if (at >= bounds[i]!.start) ordinal = i;
+      return ordinal;
+    },
+  };
+}
