@@ -1,11 +1,13 @@
 // `npm run bench [-- --sizes 50,200] [--engines ours,fts5,minisearch] [--queries-per-kind 60]
-//                [--repeat 2] [--no-evict] [--reuse-index] [--cpu-prof] [--heap-mb 8192]`
+//                [--repeat 2] [--no-evict] [--reuse-index] [--cpu-prof] [--heap-mb 8192] [--no-install]`
 //
 // Generates a deterministic synthetic library per size (MB of text, 10^6 bytes) under bench/out/,
 // then, for our engine, SQLite FTS5 and MiniSearch on the same files, the same extraction and the
 // same analysis, measures in fresh child processes: build time, index size, a cold start to the
 // first and to complete answers with the bytes read until then, query latency, peak memory.
 // Prints a table per size and writes bench/out/results.json. Never part of `npm test`.
+// The peers live in bench/node_modules (bench/package.json), outside the project's own install:
+// installed here from the npm registry when they are missing, or left out, saying so.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +38,8 @@ function parseArgs(argv: string[]) {
     cpuProf: false,
     heapMb: 8192,
     repeat: 2,
+    install: true,
+    help: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -52,13 +56,62 @@ function parseArgs(argv: string[]) {
     else if (a === '--cpu-prof') opts.cpuProf = true;
     else if (a === '--heap-mb') opts.heapMb = Number(values()[0]);
     else if (a === '--repeat') opts.repeat = Math.max(1, Number(values()[0]));
-    else throw new Error(`bench: unknown argument ${a}`);
+    else if (a === '--no-install') opts.install = false;
+    else if (a === '--help' || a === '-h') opts.help = true;
+    else throw new Error(`bench: unknown argument ${a} (npm run bench -- --help)`);
   }
   if (opts.sizes.some((s) => !(s > 0))) throw new Error('bench: --sizes takes MB of text, e.g. --sizes 5 or --sizes 50,200');
   for (const e of opts.engines) if (!ENGINES.includes(e)) throw new Error(`bench: unknown engine ${e}`);
   return opts;
 }
 type Opts = ReturnType<typeof parseArgs>;
+
+const USAGE = `npm run bench [-- options]: our search engine against SQLite FTS5 and MiniSearch (bench/README.md)
+
+  --sizes 50,200            MB of text per library (10^6 bytes); default 50,200,1000; 5 is a quick run
+  --engines ours,fts5,minisearch
+  --queries-per-kind 60     six kinds of queries
+  --repeat 2                cold starts per engine (the least disturbed one is kept)
+  --reuse-index             skip builds when an index exists
+  --no-evict                leave the index files in the page cache before cold starts
+  --cpu-prof                CPU profiles in bench/out/prof/<run>/
+  --heap-mb 8192            heap of the build children
+  --no-install              never install the peers; leave out those that are missing
+
+The peers (better-sqlite3, which compiles a native module, and minisearch) are not part of the
+project's install: they live in bench/node_modules (bench/package.json). When they are missing,
+the bench installs them from the npm registry (npm run bench:peers does the same) or, with
+--no-install or when that fails, measures the engines it has and says which it left out.
+`;
+
+// ---- The peers ---------------------------------------------------------------------------------
+
+const PEER_PACKAGE: Record<Exclude<EngineName, 'ours'>, string> = { fts5: 'better-sqlite3', minisearch: 'minisearch' };
+const peerModules = path.join(here, 'node_modules');
+
+/** Installed in bench/node_modules, and for better-sqlite3 with its native module built. */
+function peerInstalled(engine: Exclude<EngineName, 'ours'>): boolean {
+  const dir = path.join(peerModules, PEER_PACKAGE[engine]);
+  if (!existsSync(path.join(dir, 'package.json'))) return false;
+  return engine !== 'fts5' || existsSync(path.join(dir, 'build', 'Release', 'better_sqlite3.node'));
+}
+
+/** The engines asked for that can run: missing peers are installed first (unless --no-install), else left out. */
+function runnableEngines(opts: Opts): EngineName[] {
+  const missing = () => opts.engines.filter((e): e is Exclude<EngineName, 'ours'> => e !== 'ours' && !peerInstalled(e));
+  const names = (es: Exclude<EngineName, 'ours'>[]) => es.map((e) => `${ENGINE_LABEL[e]} (${PEER_PACKAGE[e]})`).join(' and ');
+  if (missing().length > 0 && opts.install) {
+    log(`bench: ${names(missing())} not installed in bench/node_modules: installing the peers from the npm registry (npm ci --prefix bench; better-sqlite3 builds a native module)`);
+    const r = spawnSync('npm', ['ci', '--prefix', here, '--no-audit', '--no-fund'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (r.status !== 0) log('bench: installing the peers failed (see above)');
+  }
+  const absent = missing();
+  if (absent.length === 0) return opts.engines;
+  const left = opts.engines.filter((e) => !(absent as EngineName[]).includes(e));
+  log(`bench: ${names(absent)} LEFT OUT: not installed in bench/node_modules. \`npm run bench:peers\` installs them from the npm registry.`);
+  if (left.length === 0) throw new Error('bench: none of the engines asked for is installed');
+  return left;
+}
 
 // ---- Child processes ---------------------------------------------------------------------------
 
@@ -439,7 +492,7 @@ function table(res: SizeResult, engines: EngineName[]): string {
 function versionOf(pkg: string): string {
   try {
     // Read the file: packages whose `exports` hide package.json cannot be required for it.
-    return (JSON.parse(readFileSync(path.join(repo, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(path.join(peerModules, pkg, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
@@ -452,6 +505,11 @@ function gitCommit(): string {
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  if (opts.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  opts.engines = runnableEngines(opts);
   mkdirSync(outRoot, { recursive: true });
   const results = {
     date: new Date().toISOString(),

@@ -2,7 +2,7 @@
 // drive"): unpacked dir targets for Windows and Linux x64, asar, Korean and English locales only,
 // the fuses, no portable target, no update provider, one neutral name. And what gets packaged: the
 // desktop app's imports, followed from its entry through its worker threads, are all in the package.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,14 +140,82 @@ describe('what the desktop app loads is in the package', () => {
     }
   });
 
-  it('leaves out only packages that are dependencies (bundled into the UI or for the command line)', () => {
+  it('leaves out only runtime dependencies the desktop app never loads (the command line\'s)', () => {
     expect(excludedPackages.length).toBeGreaterThan(0);
     for (const p of excludedPackages) {
       const deps = Object.keys(pkg.dependencies);
       expect(deps.some((d) => d === p || d.startsWith(`${p}/`)), p).toBe(true);
+      expect(graph.packages.map(packageName), `${p} is loaded by the desktop app`).not.toContain(p);
     }
   });
 });
+
+describe('an honest package.json (issue 14)', () => {
+  const backEnd = packagesImportedUnder(['main', 'bin']);
+  const ui = packagesImportedUnder(['renderer/src']);
+
+  it('has as runtime dependencies exactly the packages the back end and the command line load', () => {
+    expect(backEnd).toContain('htmlparser2');
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(backEnd);
+  });
+
+  it('keeps every library only the UI loads in devDependencies: Vite bundles it into renderer/dist', () => {
+    const uiOnly = ui.filter((p) => !backEnd.includes(p));
+    expect(uiOnly).toEqual(expect.arrayContaining(['react', 'react-dom', 'epubjs', '@fontsource/noto-sans-kr']));
+    for (const p of uiOnly) {
+      expect(Object.keys(pkg.devDependencies), p).toContain(p);
+      expect(Object.keys(pkg.dependencies), p).not.toContain(p);
+    }
+  });
+
+  it("leaves the bench's peers to their own install, and nothing in the project's own builds a native module", () => {
+    const lock = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
+    const bench = JSON.parse(readFileSync(path.join(REPO_ROOT, 'bench', 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    for (const peer of ['better-sqlite3', 'minisearch']) {
+      expect(Object.keys(bench.dependencies), peer).toContain(peer);
+      expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }), peer).not.toContain(peer);
+      expect(Object.keys(lock.packages).filter((k) => k.endsWith(`node_modules/${peer}`)), peer).toEqual([]);
+    }
+    expect(pkg.allowScripts?.['better-sqlite3']).toBeUndefined();
+    const installed = Object.keys(lock.packages).filter((k) => k !== '' && existsSync(path.join(REPO_ROOT, k, 'package.json')));
+    expect(installed.length).toBeGreaterThan(100);
+    expect(installed.filter((k) => existsSync(path.join(REPO_ROOT, k, 'binding.gyp')))).toEqual([]);
+  });
+});
+
+/** The package a bare import names: `a` for `a/b`, `@s/a` for `@s/a/b`. */
+function packageName(spec: string): string {
+  return spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0]!;
+}
+
+/** Packages (not Node built-ins, not electron) that code under these folders imports as values, sorted. */
+function packagesImportedUnder(folders: string[]): string[] {
+  const builtins = new Set(builtinModules);
+  const found = new Set<string>();
+  const visit = (rel: string): void => {
+    for (const entry of readdirSync(path.join(REPO_ROOT, rel), { withFileTypes: true })) {
+      const child = `${rel}/${entry.name}`;
+      if (entry.isDirectory()) visit(child);
+      else if (/\.(?:ts|tsx|js|mjs|cjs|css)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) {
+        for (const spec of valueImports(readFileSync(path.join(REPO_ROOT, child), 'utf8'))) {
+          if (spec.startsWith('.') || spec.startsWith('node:') || builtins.has(spec) || spec === 'electron') continue;
+          found.add(packageName(spec));
+        }
+      }
+    }
+  };
+  for (const f of folders) visit(f);
+  return [...found].sort();
+}
+
+/** Module specifiers a source file imports as values (type-only imports are erased by the compiler). */
+function valueImports(text: string): string[] {
+  const specs = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+'([^']+)'/gm)].filter((m) => !/^\s*(?:import|export)\s+type\s/.test(m[0])).map((m) => m[1]!);
+  specs.push(...[...text.matchAll(/^\s*import\s+'([^']+)'/gm)].map((m) => m[1]!));
+  specs.push(...[...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!));
+  specs.push(...[...text.matchAll(/\brequire\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!));
+  return specs;
+}
 
 /** Files (repo-relative) and bare package imports reachable from the entries, statically. */
 function importGraph(entries: string[]): { files: string[]; packages: string[] } {
