@@ -1,6 +1,7 @@
 // Shared pieces of the subtitle parsers: tag stripping, entities, timestamps, cue tidying.
 // Everything here scans its input once: subtitle files come from strangers, and a regex that
 // backtracks on a 50 MB line would freeze the whole import.
+import { decodeHTML } from 'entities';
 import type { Cue } from '../../types.js';
 
 /** A cue before tidying: times may be anything, text may still carry spaces and blank lines. */
@@ -13,54 +14,15 @@ export interface RawCue {
 /** A SAMI cue with no successor shows this long; players differ, 4 s reads like a normal line. */
 export const DEFAULT_LAST_CUE_MS = 4000;
 
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '',
-  lrm: '', rlm: '', zwj: '\u200d', zwnj: '\u200c', ensp: ' ', emsp: ' ', thinsp: ' ',
-  hellip: '…', mdash: '—', ndash: '–', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”',
-  laquo: '«', raquo: '»', middot: '·', bull: '•', copy: '©', reg: '®', trade: '™',
-  times: '×', divide: '÷', deg: '°', iexcl: '¡', iquest: '¿', euro: '€', yen: '¥', pound: '£',
-  cent: '¢', sect: '§', para: '¶', plusmn: '±', frac12: '½', frac14: '¼', frac34: '¾', hearts: '♥',
-  larr: '←', rarr: '→', uarr: '↑', darr: '↓', star: '☆',
-};
-/** Old SAMI writers leave the semicolon off these (`&nbsp`), as browsers still allow. */
-const LEGACY_NO_SEMICOLON = ['nbsp', 'amp', 'lt', 'gt', 'quot'];
-
-/** Decode HTML character references; unknown or malformed ones stay as written. */
+/**
+ * Decode HTML character references as a browser does in text (the `entities` package, HTML's own
+ * table): `&nbsp` without its semicolon too, as old SAMI writers leave it; unknown ones stay as
+ * written. Names are case-sensitive in HTML, but a SAMI cue of `&NBSP;` must still end the line
+ * before it rather than show as text: any case of `nbsp` is read as `&nbsp`.
+ */
 export function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
-  let out = '';
-  let last = 0;
-  let i = s.indexOf('&');
-  while (i !== -1) {
-    const [value, length] = readEntity(s, i);
-    if (length > 0) {
-      out += s.slice(last, i) + value;
-      last = i + length;
-    }
-    i = s.indexOf('&', length > 0 ? i + length : i + 1);
-  }
-  return out + s.slice(last);
-}
-
-/** The entity at `at` (which holds '&') as [text, length]; length 0 when it is not one. */
-function readEntity(s: string, at: number): [string, number] {
-  // Entity names and numbers are short: looking 12 characters ahead keeps this constant-time.
-  const ahead = s.slice(at + 1, at + 13);
-  const num = /^#(?:[xX]([0-9a-fA-F]{1,6})|([0-9]{1,7}));?/.exec(ahead);
-  if (num) {
-    const code = num[1] !== undefined ? parseInt(num[1], 16) : parseInt(num[2] ?? '', 10);
-    const ok = code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff);
-    return [ok ? String.fromCodePoint(code) : '\ufffd', num[0].length + 1];
-  }
-  const named = /^([a-zA-Z][a-zA-Z0-9]{1,9})(;?)/.exec(ahead);
-  if (!named) return ['', 0];
-  const name = named[1] ?? '';
-  const lower = name.toLowerCase();
-  // hasOwn: `&toString;` must not find Object.prototype.toString.
-  const value = Object.hasOwn(NAMED_ENTITIES, lower) ? NAMED_ENTITIES[lower] : undefined;
-  if (value === undefined) return ['', 0];
-  if (named[2] === ';') return [value, name.length + 2];
-  return LEGACY_NO_SEMICOLON.includes(lower) ? [value, name.length + 1] : ['', 0];
+  return decodeHTML(s.replace(/&nbsp/gi, '&nbsp'));
 }
 
 /**
@@ -115,9 +77,11 @@ export function stripAssOverrides(s: string): string {
   return out + s.slice(last);
 }
 
-/** Plain cue text: lines trimmed with inner white space collapsed, empty lines dropped, NFC. */
+/** Plain cue text: lines trimmed with inner white space collapsed, empty lines dropped, no soft hyphens, NFC. */
 export function tidyCueText(text: string): string {
-  const lines = text.split(/\r\n|\r|\n/);
+  // A soft hyphen (`&shy;`) is a hint for breaking a long word; inside a cue it only hides the
+  // word from search.
+  const lines = text.replace(/\u00ad/g, '').split(/\r\n|\r|\n/);
   const kept: string[] = [];
   for (const line of lines) {
     // Only irregular white space is replaced: ordinary single spaces cost nothing on huge cues.
