@@ -5,10 +5,12 @@ import { useTranslation } from 'react-i18next';
 import type { SearchResponse } from '../../main/api';
 import { useBackend } from './api/context';
 import { Header } from './components/Header';
+import { PanicHint } from './components/PanicHint';
 import { PanicScreen, hideEverything } from './components/PanicScreen';
 import { RememberedNotice } from './components/RememberedNotice';
 import { isFocusSearchKey, setPanicHandler, watchPanicKey } from './keyboard';
 import { SharedThemeContext, type SharedTheme } from './readers/common/settings';
+import { useShortWindow } from './screen-size';
 import { HelpScreen } from './screens/HelpScreen';
 import { HomeScreen, type HomeMemory } from './screens/HomeScreen';
 import { ReaderScreen } from './screens/ReaderScreen';
@@ -40,6 +42,9 @@ function Shell() {
   const [query, setQuery] = useState(route.name === 'search' ? route.q : '');
   const previous = useRef<Route>(route);
   const movedInApp = useRef(false);
+  const short = useShortWindow();
+  // How to hide the screen, once a session (each person who gets the drive is new to it).
+  const [panicHint, setPanicHint] = useState(true);
 
   // The box follows the address (Back, reload); typing changes both at once.
   const routeQuery = route.name === 'search' ? route.q : null;
@@ -186,7 +191,9 @@ function Shell() {
         index={index}
         remembering={settingsState.settings?.remember === true}
         onStopRemembering={() => settingsState.update({ remember: false })}
+        compact={route.name === 'read' || short}
       />
+      {panicHint && route.name !== 'read' && <PanicHint onDismiss={() => setPanicHint(false)} />}
       {library && settingsState.settings && <RememberedNotice remembering={settingsState.settings.remember} onChanged={settingsState.reset} />}
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         <SharedThemeContext.Provider value={sharedTheme}>{content}</SharedThemeContext.Provider>

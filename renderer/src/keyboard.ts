@@ -48,6 +48,11 @@ export function setPanicHandler(handler: () => void): () => void {
   };
 }
 
+/** Hide everything now (the hide button): exactly what the panic key does. */
+export function panicNow(): void {
+  panicHandler?.();
+}
+
 /** Feeds one key press to the panic detector; runs the panic handler when it fires. */
 export function feedPanicKey(event: Pick<KeyboardEvent, 'key' | 'timeStamp'>): boolean {
   // timeStamp of events from an iframe counts from that frame's own origin: use one clock.

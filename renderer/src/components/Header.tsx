@@ -1,8 +1,10 @@
 // The header on every screen: the app's (neutral) name, the search box, the main menu, the index
-// progress, and while the app writes to the drive, a sign that it does with a way to stop it.
+// progress, while the app writes to the drive a sign that it does with a way to stop it, and the
+// hide button. Compact (one slim row) while reading and on short screens, so the page gets the height.
 import type { KeyboardEvent, RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IndexStatus } from '../../../main/api';
+import { HideButton } from './HideButton';
 import { IndexProgress } from './IndexProgress';
 import { RememberIndicator } from './RememberIndicator';
 
@@ -18,9 +20,11 @@ interface HeaderProps {
   /** Remembering on this drive is on: shown, with a way to turn it off. */
   remembering: boolean;
   onStopRemembering: () => void;
+  /** One slim row: while reading, and on short screens. */
+  compact: boolean;
 }
 
-export function Header({ appName, current, query, onQueryChange, onQueryKeyDown, inputRef, index, remembering, onStopRemembering }: HeaderProps) {
+export function Header({ appName, current, query, onQueryChange, onQueryKeyDown, inputRef, index, remembering, onStopRemembering, compact }: HeaderProps) {
   const { t } = useTranslation();
   const link = (name: 'home' | 'settings' | 'help', href: string) => (
     <a className="nav-link" href={href} aria-current={current === name ? 'page' : undefined}>
@@ -28,7 +32,7 @@ export function Header({ appName, current, query, onQueryChange, onQueryKeyDown,
     </a>
   );
   return (
-    <header className="app-header">
+    <header className={`app-header${compact ? ' app-header--compact' : ''}`}>
       <a className="brand" href="#/">
         {appName}
       </a>
@@ -61,6 +65,7 @@ export function Header({ appName, current, query, onQueryChange, onQueryKeyDown,
       </nav>
       <IndexProgress status={index} />
       {remembering && <RememberIndicator onStop={onStopRemembering} />}
+      <HideButton compact={compact} />
     </header>
   );
 }

@@ -1,6 +1,7 @@
 // The panic key's result: a blank, neutral page, then the app closes.
 import { flushSync } from 'react-dom';
 import type { ChangmunApi } from '../../../main/api';
+import { startHiding } from '../hiding';
 
 export function PanicScreen() {
   return <div className="panic-screen" />;
@@ -10,11 +11,14 @@ export function PanicScreen() {
 const QUIT_WAIT_MS = 400;
 
 /**
- * Hides everything at once: stops sound, replaces the whole app with a blank screen (synchronously,
- * before anything else runs), then asks the back end to quit. In the browser preview, where quit
+ * Hides everything at once: saves nothing from then on, stops sound, replaces the whole app with a
+ * blank screen (synchronously, before anything else runs), then asks the back end to quit. In the browser preview, where quit
  * cannot close the tab, the page also leaves for about:blank without leaving its address behind.
  */
 export function hideEverything(api: ChangmunApi, blank: () => void): void {
+  // Before anything else: a reader that saves its place when its film pauses or when it closes
+  // must not record what was open.
+  startHiding();
   for (const media of document.querySelectorAll<HTMLMediaElement>('video, audio')) media.pause();
   flushSync(blank);
   const root = document.documentElement;

@@ -103,6 +103,12 @@ export const en: Strings = {
   dialog: {
     close: 'Close',
   },
+  panic: {
+    button: 'Hide',
+    buttonLabel: 'Hide everything and close (Esc twice)',
+    hint: 'If someone comes: press Esc twice quickly, or “Hide” at the top right. The screen goes blank at once and the program closes.',
+    hintDismiss: 'Got it',
+  },
   remember: {
     indicator: 'Remembering on this drive',
     indicatorHelp: 'Settings and reading places are being saved on this drive. Turning it off deletes what was saved there; places are then remembered for this session only.',
@@ -211,7 +217,7 @@ export const en: Strings = {
     cannotScreen: 'It cannot stop someone from seeing the screen. If someone comes near, use the quick close below.',
     previewNote: 'This is the browser preview. The browser may keep its own history of visited pages.',
     panicTitle: 'Quick close',
-    panic: 'Press Esc twice quickly: the screen goes blank at once and the program closes.',
+    panic: 'Press Esc twice quickly, or “Hide” at the top right of every screen: the screen goes blank at once and the program closes. Nothing records what you were reading.',
     keysTitle: 'Keyboard',
     keys: {
       focusSearch: 'Go to the search box',

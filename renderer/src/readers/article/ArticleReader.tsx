@@ -7,6 +7,7 @@ import type { ReaderProps } from '../Reader';
 import { useReaderT } from '../common/i18n';
 import { hitStep, isTyping } from '../common/keys';
 import { ReaderError, describeError } from '../common/ReaderError';
+import { savePlace } from '../common/place';
 import { useReaderLook } from '../common/settings';
 import { Toolbar } from '../common/Toolbar';
 import { anchorElement, firstMarkAfter, lastMarkBefore, markForLocator, markTerms, unwrapHardBreaks } from './marks';
@@ -164,7 +165,7 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
       timer = window.setTimeout(() => {
         const max = el.scrollHeight - el.clientHeight;
         if (max <= 0) return;
-        void api.savePosition(item.path, { at: Math.round((el.scrollTop / max) * 1000) / 1000, updatedAt: new Date().toISOString() }).catch(() => undefined);
+        savePlace(api, item.path, Math.round((el.scrollTop / max) * 1000) / 1000);
       }, 1500);
     };
     const onLoad = (e: Event) => {

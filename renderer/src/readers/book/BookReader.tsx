@@ -6,6 +6,7 @@ import type { ReaderProps } from '../Reader';
 import { useReaderT } from '../common/i18n';
 import { hitStep, isTyping } from '../common/keys';
 import { ReaderError, describeError, type ReaderErrorKind } from '../common/ReaderError';
+import { savePlace } from '../common/place';
 import { useReaderLook } from '../common/settings';
 import { Toolbar } from '../common/Toolbar';
 import { BookRefused, createBookEngine, pageFontCss, type BookEngine, type BookPlace, type BookTocEntry } from './book-engine';
@@ -94,7 +95,7 @@ export function BookReader({ item, hits, hitIndex, terms, onClose }: ReaderProps
         setTocAt(engine.currentTocHref());
         window.clearTimeout(saveTimer);
         saveTimer = window.setTimeout(() => {
-          void api.savePosition(item.path, { at: p.cfi, updatedAt: new Date().toISOString() }).catch(() => undefined);
+          savePlace(api, item.path, p.cfi);
         }, 1000);
       });
       engine.onKey((e) => {
