@@ -2,7 +2,18 @@
 // hvc1, mp4a, ac-3…) and its `mvhd` duration, found by walking box headers (the media itself, often
 // gigabytes, is skipped, never read); a Matroska/WebM file's track CodecIDs and its Info duration.
 import { promises as fs } from 'node:fs';
-import type { MediaStreams } from './media-probe.js';
+
+/** What a film file holds, as ffprobe or the container reader saw it. */
+export interface MediaStreams {
+  container: string;
+  video: string[];
+  audio: string[];
+  /** Subtitle streams inside the file (not searchable: a .srt beside the film is). */
+  subtitles: string[];
+  durationSeconds?: number;
+  encrypted?: boolean;
+  via: 'ffprobe' | 'container';
+}
 
 const MP4_CODECS: Record<string, string> = {
   avc1: 'h264', avc3: 'h264', hvc1: 'hevc', hev1: 'hevc', av01: 'av1', vp08: 'vp8', vp09: 'vp9', mp4v: 'mpeg4', s263: 'h263',

@@ -2,18 +2,9 @@
 // answers when it is installed; otherwise the container is read by container-probe.ts. Then: will
 // Electron (Chromium) play it?
 import { execFile } from 'node:child_process';
-import { probeContainer } from './container-probe.js';
+import { probeContainer, type MediaStreams } from './container-probe.js';
 
-export interface MediaStreams {
-  container: string;
-  video: string[];
-  audio: string[];
-  /** Subtitle streams inside the file (not searchable: a .srt beside the film is). */
-  subtitles: string[];
-  durationSeconds?: number;
-  encrypted?: boolean;
-  via: 'ffprobe' | 'container';
-}
+export type { MediaStreams };
 
 export interface PlayVerdict {
   verdict: 'plays' | 'may-not-play' | 'wont-play';

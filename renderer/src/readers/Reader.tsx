@@ -1,7 +1,7 @@
 // The readers: an article, a book or a film, opened at the exact place of a search hit.
 // Escape closes (without stopping the event: the shell counts Escape-twice as its panic key).
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import type { LibraryItem, SearchHit } from '../../../main/api';
+import type { ReaderProps } from './reader-props';
 import { i18n } from '../i18n';
 import { ArticleReader } from './article/ArticleReader';
 import { useReaderT } from './common/i18n';
@@ -9,22 +9,13 @@ import { ReaderError } from './common/ReaderError';
 import { registerReaderStrings } from './strings';
 import './readers.css';
 
+export type { ReaderProps };
+
 registerReaderStrings(i18n);
 
 // epub.js is large: it is loaded only when a book is opened.
 const BookReader = lazy(() => import('./book/BookReader').then((m) => ({ default: m.BookReader })));
 const VideoPlayer = lazy(() => import('./video/VideoPlayer').then((m) => ({ default: m.VideoPlayer })));
-
-export interface ReaderProps {
-  item: LibraryItem;
-  /** Every hit of this item from the search that opened it, in document order. */
-  hits?: SearchHit[];
-  /** Which of `hits` to open at. */
-  hitIndex?: number;
-  /** The analysed query terms to highlight (SearchResponse.terms). */
-  terms?: string[];
-  onClose: () => void;
-}
 
 export function Reader(props: ReaderProps) {
   const { t } = useReaderT();

@@ -2,7 +2,7 @@
 // passage, highlighted, with next/previous hit across chapters.
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { useBackend } from '../../api/context';
-import type { ReaderProps } from '../Reader';
+import type { ReaderProps } from '../reader-props';
 import { useReaderT } from '../common/i18n';
 import { hitStep, isTyping } from '../common/keys';
 import { ReaderError, describeError, type ReaderErrorKind } from '../common/ReaderError';

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { SubtitleCue, SubtitleTrackData } from '../../../../main/api';
 import { useBackend } from '../../api/context';
-import type { ReaderProps } from '../Reader';
+import type { ReaderProps } from '../reader-props';
 import { useReaderT, type ReaderT } from '../common/i18n';
 import { hitStep, isPressable, isTyping } from '../common/keys';
 import { ReaderError, describeError } from '../common/ReaderError';
