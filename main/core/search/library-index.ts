@@ -15,11 +15,13 @@ import type { FileResult } from '../catalog/assemble.js';
 import { fileKindOf } from '../catalog/file-kinds.js';
 import { termsOf } from './chunk-terms.js';
 import { SearchEngine, toIndexedItem } from './engine.js';
+import { checkAgainstCatalog } from './catalog-check.js';
 import { dataDirOf, openSavedSegment, readSavedIndex } from './saved-index.js';
 import { IndexDamagedError, isIndexDamaged } from './store/damage.js';
 import { commitGeneration, isWritable, type IndexManifest } from './store/index-files.js';
 import { DiskSegment, MemoryRun, mergeRuns, type SearchSegment, type SegmentMeta, type WrittenRun } from './store/segment.js';
 import { DriveStorage, MemoryStorage, type IndexStorage } from './store/storage.js';
+import { DataDir } from '../drive/data-dir.js';
 
 export type { SavedCatalog, SavedFile, SavedItem };
 
@@ -36,6 +38,9 @@ export interface IndexOptions {
   onProgress?: (p: IndexProgress) => void;
   /** Keep the index on the drive when it is writable (default true). */
   save?: boolean;
+  /** Where index files go when they are not saved on the drive: a folder of this PC the caller
+   * made and removes (the preview); in memory when not given. */
+  scratchDir?: string;
   /** Ignore the saved index and read every file again. */
   rebuild?: boolean;
   /** Characters of text a run holds in memory before it is written out. */
@@ -218,7 +223,8 @@ export class LibraryIndex {
     const wantSave = this.options.save !== false;
     const changed = plan.toExtract.length > 0 || plan.removed.length > 0 || JSON.stringify(oldSettings) !== JSON.stringify(settings) || !loadedFromDrive;
     const persist = wantSave && changed && (await isWritable(this.dataDir));
-    const storage: IndexStorage = persist ? new DriveStorage(this.dataDir) : new MemoryStorage();
+    const scratch = this.options.scratchDir;
+    const storage: IndexStorage = persist ? new DriveStorage(this.dataDir) : scratch ? new DriveStorage(new DataDir(scratch)) : new MemoryStorage();
 
     this.inProgress = { dropped: new Set(plan.droppedItems), items: [], problems: [] };
     const generation = this.nextGeneration();
@@ -319,7 +325,7 @@ export class LibraryIndex {
       await yieldToQueries();
       this.checkDamage();
     }
-    checkAgainstCatalog(catalog, this.engine.segmentList);
+    checkAgainstCatalog(catalog.items, this.engine.segmentList);
     this.catalog = catalog;
     this.manifest = manifest;
     return true;
@@ -457,28 +463,6 @@ export class LibraryIndex {
  * names, as many as the catalog says. Each file passing its own checks is not enough when one of
  * them was made for another index (or by someone who wanted wrong answers shown).
  */
-function checkAgainstCatalog(catalog: SavedCatalog, segments: readonly SearchSegment[]): void {
-  // Chunks per item, counted by item number in each segment (no string work per chunk).
-  const counted = new Map<string, { segment: SearchSegment; perItem: Uint32Array; index: Map<string, number> }>();
-  for (const s of segments) {
-    const perItem = new Uint32Array(s.itemPaths.length);
-    const items = s.chunkItems;
-    for (let c = 0; c < s.chunkCount; c++) perItem[items[c]!]!++;
-    counted.set(s.id, { segment: s, perItem, index: new Map(s.itemPaths.map((p, i) => [p, i])) });
-  }
-  for (const item of catalog.items) {
-    if (item.shard === undefined) {
-      if (item.chunkCount > 0) throw new IndexDamagedError('', `${item.path} has chunks but no segment`);
-      continue;
-    }
-    const c = counted.get(item.shard);
-    if (!c) throw new IndexDamagedError('', `${item.path} names segment ${item.shard}, which the index does not have`);
-    const i = c.index.get(item.path);
-    const n = i === undefined ? 0 : c.perItem[i]!;
-    if (n !== item.chunkCount) throw new IndexDamagedError(`seg-${item.shard}.json`, `${item.path} has ${n} chunks there, not the catalog's ${item.chunkCount}`);
-  }
-}
-
 interface UpdatePlan {
   toExtract: LibraryFile[];
   removed: string[];
