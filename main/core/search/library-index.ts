@@ -19,7 +19,7 @@ import { checkAgainstCatalog } from './catalog-check.js';
 import { dataDirOf, openSavedSegment, readSavedIndex } from './saved-index.js';
 import { IndexDamagedError, isIndexDamaged } from './store/damage.js';
 import { commitGeneration, isWritable, type IndexManifest } from './store/index-files.js';
-import { DiskSegment, MemoryRun, mergeRuns, type SearchSegment, type SegmentMeta, type WrittenRun } from './store/segment.js';
+import { DiskSegment, MemoryRun, mergeRuns, type SegmentMeta, type WrittenRun } from './store/segment.js';
 import { DriveStorage, MemoryStorage, type IndexStorage } from './store/storage.js';
 import { DataDir } from '../drive/data-dir.js';
 

@@ -4,7 +4,7 @@
 // coding); only the first term of each block is held in memory, so a lookup reads one block. The
 // block index sits at the end of the file, found through its last 8 bytes.
 import { ByteReader, ByteWriter, MalformedBytes, readF64 } from './bytes.js';
-import type { Blob, BlobSink } from './sealed.js';
+import type { Blob, BlobSink } from './blob.js';
 
 const TERMS_PER_BLOCK = 64;
 const MAX_TERM_UNITS = 1024;

@@ -7,7 +7,7 @@
 // into the part's string table), the chunk's language, and a subtitle chunk's cue starts.
 import type { Chunk, Locator } from '../../types.js';
 import { ByteReader, ByteWriter, MalformedBytes, readF64, readU32 } from './bytes.js';
-import type { Blob, BlobSink, Seal } from './sealed.js';
+import type { Blob, BlobSink, Seal } from './blob.js';
 
 const HREF = 1;
 const ORDINAL = 2;
@@ -16,6 +16,11 @@ const ANCHOR = 8;
 const LANGUAGE = 16;
 const CUES = 32;
 const MAX_STRING = 4096;
+/**
+ * Chunk text is read in the browser edition's page too (no Buffer there); a byte-order mark at the
+ * start of a chunk is text like any other, as Buffer's decoder kept it.
+ */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** What the segment's description says of a part (checked when read). */
 export interface PartMeta {
@@ -169,8 +174,7 @@ export class PartReader {
   textOf(local: number): string {
     const start = this.textOffsets[local]!;
     const end = this.textOffsets[local + 1]!;
-    const bytes = this.text.read(start, end - start);
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return UTF8.decode(this.text.read(start, end - start));
   }
 
   /** Bytes of text of the chunk (for amounts of reading, without decoding it). */

@@ -7,26 +7,13 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync, fsyncSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { IndexDamagedError } from './damage.js';
+import type { Blob, BlobSink, Seal } from './blob.js';
+
+export type { Blob, BlobSink, Seal } from './blob.js';
 
 export const BLOCK_SIZE = 8 * 1024;
 const HASH_BYTES = 32;
 
-/** What a file must be: its size and the SHA-256 of each block (base64 of the hashes end to end). */
-export interface Seal {
-  size: number;
-  blocks: string;
-}
-
-/** Bytes of an index file, read by position. */
-export interface Blob {
-  readonly size: number;
-  /**
-   * `length` bytes at `offset`. The view may share memory with the block cache, whose buffers are
-   * reused: read it before the next read of any index file, never keep it, never write to it.
-   */
-  read(offset: number, length: number): Uint8Array;
-  close(): void;
-}
 
 /**
  * Checked blocks of every open index file, bounded in bytes. Eviction is "second chance": a block
@@ -224,15 +211,6 @@ function blockCount(size: number): number {
   return Math.ceil(size / BLOCK_SIZE);
 }
 
-/** Where a file being written goes: appended to, then finished into something to read. */
-export interface BlobSink {
-  append(bytes: Uint8Array): void;
-  /** Bytes appended so far. */
-  readonly size: number;
-  finish(): Promise<{ blob: Blob; seal: Seal }>;
-  /** Give up: nothing of it stays. */
-  abort(): void;
-}
 
 /** Hashes each block as the bytes go by. */
 class Sealer {

@@ -8,9 +8,8 @@ import { DictionaryReader, DictionaryWriter, type TermEntry } from './dictionary
 import { IndexDamagedError } from './damage.js';
 import { BUCKETS, bucketOf, decodeBuckets, decodePostings, encodePostings, type Uint32Arena } from './postings.js';
 import { PartReader, PartWriter, type ChunkPlace, type PartMeta } from './part.js';
-import type { Blob, Seal } from './sealed.js';
+import type { Blob, IndexStorage, Seal } from './blob.js';
 import type { ChunkTerms } from '../../types.js';
-import type { IndexStorage } from './storage.js';
 
 export const SEGMENT_FORMAT = 1;
 

@@ -3,17 +3,12 @@
 // (a read-only stick, the command line's search). Names are made here from numbers, never read
 // from a file of the drive.
 import { DataDir } from '../../drive/data-dir.js';
-import { FileSink, MemorySink, SealedFile, sharedBlockCache, type Blob, type BlobSink, type Seal } from './sealed.js';
+import { FileSink, MemorySink, SealedFile, sharedBlockCache } from './sealed.js';
+import type { Blob, BlobSink, IndexStorage, Seal } from './blob.js';
+
+export type { IndexStorage } from './blob.js';
 
 export const INDEX_FOLDER = 'index';
-
-export interface IndexStorage {
-  /** True when the files outlive the process (on the drive). */
-  readonly persistent: boolean;
-  create(name: string): Promise<BlobSink>;
-  open(name: string, seal: Seal): Blob;
-  remove(name: string): Promise<void>;
-}
 
 export class DriveStorage implements IndexStorage {
   readonly persistent = true;
