@@ -9,7 +9,7 @@ import { PanicHint } from './components/PanicHint';
 import { PanicScreen, hideEverything } from './components/PanicScreen';
 import { RememberedNotice } from './components/RememberedNotice';
 import { isFocusSearchKey, setPanicHandler, watchPanicKey } from './keyboard';
-import { SharedThemeContext, type SharedTheme } from './readers/common/settings';
+import { SharedLookContext, type SharedLook } from './readers/common/settings';
 import { useShortWindow } from './screen-size';
 import { HelpScreen } from './screens/HelpScreen';
 import { HomeScreen, type HomeMemory } from './screens/HomeScreen';
@@ -94,9 +94,17 @@ function Shell() {
   };
   const focusSearchBox = useCallback(() => searchBox.current?.focus(), []);
   // A reader's colours are the window's: the header goes dark with the page, and Settings agrees.
+  // The films' volume is kept with the other settings (per drive), so it is the shell's too.
   const theme = settingsState.settings?.theme;
+  const volume = settingsState.settings?.volume;
   const { update: updateSettings } = settingsState;
-  const sharedTheme = useMemo<SharedTheme | null>(() => (theme ? { theme, setTheme: (next) => updateSettings({ theme: next }) } : null), [theme, updateSettings]);
+  const sharedLook = useMemo<SharedLook | null>(
+    () =>
+      theme
+        ? { theme, setTheme: (next) => updateSettings({ theme: next }), volume: volume ?? 0.3, setVolume: (next) => updateSettings({ volume: next }) }
+        : null,
+    [theme, volume, updateSettings],
+  );
   const onResponse = useCallback((_q: string, r: SearchResponse) => setLastSearch(r), []);
   const closeReader = useCallback(() => {
     if (movedInApp.current && window.history.length > 1) window.history.back();
@@ -196,7 +204,7 @@ function Shell() {
       {panicHint && route.name !== 'read' && <PanicHint onDismiss={() => setPanicHint(false)} />}
       {library && settingsState.settings && <RememberedNotice remembering={settingsState.settings.remember} onChanged={settingsState.reset} />}
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
-        <SharedThemeContext.Provider value={sharedTheme}>{content}</SharedThemeContext.Provider>
+        <SharedLookContext.Provider value={sharedLook}>{content}</SharedLookContext.Provider>
       </main>
     </div>
   );

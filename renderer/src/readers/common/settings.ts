@@ -1,6 +1,7 @@
 // Font size and colours for the readers: they start from the person's settings (the shell's
 // Settings screen). The font size can be changed inside a reader for this session without saving;
-// the colours are the shell's own setting when the shell shares it (SharedThemeContext).
+// the colours and the films' volume are the shell's own settings when the shell shares them
+// (SharedLookContext).
 import { createContext, useContext, useEffect, useState } from 'react';
 import { useBackend } from '../../api/context';
 
@@ -26,24 +27,34 @@ export interface ReaderLook {
   theme: ReaderTheme;
   setFontPx: (px: number) => void;
   setTheme: (theme: ReaderTheme) => void;
+  /** The films' volume, 0–1 (the person's, kept per drive; starts low). */
+  volume: number;
+  setVolume: (volume: number) => void;
 }
 
 /**
- * The shell's colours, when a shell provides them: a reader's colour choice is then the whole
- * window's (the header goes dark with the page) and the same as the one in Settings.
+ * The shell's settings a reader shares, when a shell provides them: a reader's colour choice is
+ * then the whole window's (the header goes dark with the page) and the same as the one in
+ * Settings; the films' volume is kept with the other settings.
  */
-export interface SharedTheme {
+export interface SharedLook {
   theme: ReaderTheme;
   setTheme: (theme: ReaderTheme) => void;
+  volume: number;
+  setVolume: (volume: number) => void;
 }
 
-export const SharedThemeContext = createContext<SharedTheme | null>(null);
+export const SharedLookContext = createContext<SharedLook | null>(null);
+
+/** Where the films' volume starts without a setting: low. */
+const DEFAULT_VOLUME = 0.3;
 
 export function useReaderLook(): ReaderLook {
   const { api } = useBackend();
-  const shared = useContext(SharedThemeContext);
+  const shared = useContext(SharedLookContext);
   const [fontPx, setFontPx] = useState(DEFAULT_FONT_SIZE);
   const [ownTheme, setOwnTheme] = useState<ReaderTheme>('light');
+  const [ownVolume, setOwnVolume] = useState(DEFAULT_VOLUME);
   useEffect(() => {
     let live = true;
     api
@@ -52,13 +63,19 @@ export function useReaderLook(): ReaderLook {
         if (!live) return;
         setFontPx(fontSizeToPx(s.fontSize));
         setOwnTheme(s.theme === 'dark' || s.theme === 'sepia' ? s.theme : 'light');
+        if (typeof s.volume === 'number') setOwnVolume(s.volume);
       })
       .catch(() => undefined);
     return () => {
       live = false;
     };
   }, [api]);
-  const theme = shared?.theme ?? ownTheme;
-  const setTheme = shared?.setTheme ?? setOwnTheme;
-  return { fontPx, theme, setFontPx, setTheme };
+  return {
+    fontPx,
+    setFontPx,
+    theme: shared?.theme ?? ownTheme,
+    setTheme: shared?.setTheme ?? setOwnTheme,
+    volume: shared?.volume ?? ownVolume,
+    setVolume: shared?.setVolume ?? setOwnVolume,
+  };
 }

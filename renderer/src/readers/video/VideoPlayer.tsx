@@ -1,24 +1,28 @@
-// A film: the video with our own subtitle overlay (one language, both at once, or off), a
-// transcript beside it that follows playback, keys, and opening at a search hit's line.
-import { useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+// A film: the picture with our own subtitle overlay and one set of controls, the transcript beside
+// it, keys, and opening at a search hit's line — shown paused there: nothing makes a sound until
+// the person presses play, and then at their volume (kept per drive, starting low).
+//
+// The jobs are in their own modules: player-state.ts (what the player is doing, pure), video-keys.ts
+// (which key means what, pure), subtitle-tracks.ts (the tracks and the choice), cues.ts (which
+// line is on screen), VideoControls.tsx, TranscriptPanel.tsx / Transcript.tsx.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, type CSSProperties } from 'react';
 import type { SubtitleCue, SubtitleTrackData } from '../../../../main/api';
 import { useBackend } from '../../api/context';
-import type { ReaderProps } from '../reader-props';
+import type { ReaderProps } from '../Reader';
 import { useReaderT, type ReaderT } from '../common/i18n';
-import { hitStep, isPressable, isTyping } from '../common/keys';
-import { ReaderError, describeError } from '../common/ReaderError';
+import { isPressable, isTyping } from '../common/keys';
+import { savePlace } from '../common/place';
+import { ReaderError } from '../common/ReaderError';
 import { useReaderLook } from '../common/settings';
 import { Toolbar } from '../common/Toolbar';
-import {
-  allChoices, choiceValue, cueAt, defaultChoice, lastStartingBy, parseChoice, shownTracks, tidyTracks,
-  type SubtitleChoice,
-} from './cues';
-import { Transcript } from './Transcript';
+import { choiceValue, cueAt, lastStartingBy, parseChoice, type SubtitleChoice } from './cues';
+import { initialPlayer, openingPlan, placeToKeep, playerStep, seekTarget, stepVolume } from './player-state';
+import { useSubtitleTracks } from './subtitle-tracks';
+import { TranscriptPanel } from './TranscriptPanel';
+import { VideoControls } from './VideoControls';
+import { videoKeyAction } from './video-keys';
 
-type Subs = { kind: 'loading' } | { kind: 'ready'; tracks: SubtitleTrackData[] } | { kind: 'error'; detail: string };
 type VideoFailure = { kind: 'video' | 'videoMissing'; detail: string };
-
-const SEEK_STEP_S = 5;
 
 function languageName(t: ReaderT, code: string | undefined): string {
   if (!code) return t('video.language.unknown');
@@ -43,48 +47,19 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
   const look = useReaderLook();
   const hasVideo = item.video?.hasVideo !== false;
   const videoRef = useRef<HTMLVideoElement>(null);
-  const boxRef = useRef<HTMLDivElement>(null);
-  const playRef = useRef<HTMLButtonElement>(null);
-  const [subs, setSubs] = useState<Subs>({ kind: 'loading' });
-  const [choice, setChoice] = useState<SubtitleChoice>({ kind: 'off' });
-  const [lastTrack, setLastTrack] = useState(0);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const bigPlayRef = useRef<HTMLButtonElement>(null);
+  const [player, dispatch] = useReducer(playerStep, look.volume, initialPlayer);
   const [overlay, setOverlay] = useState<number[]>([]);
   const [row, setRow] = useState(-1);
-  const [needsPlay, setNeedsPlay] = useState(false);
-  const [playing, setPlaying] = useState(false);
-  const [muted, setMuted] = useState(false);
   const [failure, setFailure] = useState<VideoFailure | null>(null);
   const [hitAt, setHitAt] = useState(hits && hits.length > 0 ? (hitIndex ?? 0) : -1);
   const [picked, setPicked] = useState(-1);
 
   const hit = hits?.[hitIndex ?? 0];
   const startMs = hit?.locator.startMs;
-  const tracks = useMemo(() => (subs.kind === 'ready' ? subs.tracks : []), [subs]);
-  const shown = shownTracks(choice);
-  const transcriptTrack = choice.kind === 'one' ? choice.track : choice.kind === 'both' ? choice.first : lastTrack;
-  const transcriptCues: readonly SubtitleCue[] = tracks[transcriptTrack]?.cues ?? [];
-  const secondCues = choice.kind === 'both' ? tracks[choice.second]?.cues : undefined;
+  const { subs, tracks, choice, choices, pick, shown, transcriptCues, secondCues } = useSubtitleTracks(api, item.path, hit?.language);
   const hitStarts = useMemo(() => new Set((hits ?? []).map((h) => h.locator.startMs ?? -1)), [hits]);
-
-  // Subtitles: every track of the film, all languages.
-  useEffect(() => {
-    let live = true;
-    api
-      .getSubtitles(item.path)
-      .then((data) => {
-        if (!live) return;
-        const tidy = tidyTracks(data);
-        setSubs({ kind: 'ready', tracks: tidy });
-        const first = defaultChoice(tidy, hit?.language);
-        setChoice(first);
-        if (first.kind === 'one') setLastTrack(first.track);
-      })
-      .catch((e: unknown) => live && setSubs({ kind: 'error', detail: describeError(e) }));
-    return () => {
-      live = false;
-    };
-    // The hit's language only picks the first choice: not a dependency.
-  }, [api, item.path]);
 
   // The clock: which cue is on screen for each shown track, and which transcript line is current.
   // State changes only when a line changes, not every frame.
@@ -105,6 +80,17 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
     if (v) update(v.currentTime * 1000);
   }, [choice, tracks, update]);
 
+  // The element's volume is the person's: set before anything can play, and kept when changed.
+  const volumeRef = useRef(look.volume);
+  const setVolume = look.setVolume;
+  useEffect(() => {
+    const v = videoRef.current;
+    if (!v) return;
+    v.volume = volumeRef.current;
+    v.muted = false;
+  }, []);
+
+  // The element's events, fed to the player state; the place is kept when it pauses and on close.
   useEffect(() => {
     const v = videoRef.current;
     if (!v) return;
@@ -113,122 +99,102 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
       update(v.currentTime * 1000);
       if (!v.paused && !v.ended) raf = requestAnimationFrame(tick);
     };
+    const keep = () => {
+      const at = placeToKeep(v.currentTime * 1000);
+      if (at !== undefined) savePlace(api, item.path, at);
+    };
     const onPlay = () => {
-      setPlaying(true);
-      setNeedsPlay(false);
+      dispatch({ type: 'play' });
       cancelAnimationFrame(raf);
       raf = requestAnimationFrame(tick);
     };
-    const save = () => {
-      if (v.currentTime > 0) {
-        void api.savePosition(item.path, { at: Math.round(v.currentTime), updatedAt: new Date().toISOString() }).catch(() => undefined);
+    const onPause = () => {
+      dispatch({ type: 'pause' });
+      keep();
+    };
+    const onEnded = () => {
+      dispatch({ type: 'ended' });
+      keep();
+    };
+    const onTime = () => {
+      dispatch({ type: 'time', atMs: v.currentTime * 1000 });
+      update(v.currentTime * 1000);
+    };
+    const onVolume = () => {
+      dispatch({ type: 'volume', volume: v.volume, muted: v.muted });
+      if (v.volume !== volumeRef.current) {
+        volumeRef.current = v.volume;
+        setVolume(v.volume);
       }
     };
-    const onPause = () => {
-      setPlaying(false);
-      save();
-    };
-    const onTime = () => update(v.currentTime * 1000);
-    const onVolume = () => setMuted(v.muted);
-    v.addEventListener('play', onPlay);
-    v.addEventListener('pause', onPause);
-    v.addEventListener('ended', onPause);
-    v.addEventListener('timeupdate', onTime);
-    v.addEventListener('seeked', onTime);
-    v.addEventListener('volumechange', onVolume);
+    const onDuration = () => dispatch({ type: 'metadata', durationMs: v.duration * 1000 });
+    const events: [string, () => void][] = [
+      ['play', onPlay], ['pause', onPause], ['ended', onEnded], ['timeupdate', onTime], ['seeked', onTime], ['volumechange', onVolume],
+      ['durationchange', onDuration],
+    ];
+    for (const [name, fn] of events) v.addEventListener(name, fn);
     return () => {
       cancelAnimationFrame(raf);
-      save();
-      v.removeEventListener('play', onPlay);
-      v.removeEventListener('pause', onPause);
-      v.removeEventListener('ended', onPause);
-      v.removeEventListener('timeupdate', onTime);
-      v.removeEventListener('seeked', onTime);
-      v.removeEventListener('volumechange', onVolume);
+      keep();
+      for (const [name, fn] of events) v.removeEventListener(name, fn);
     };
-  }, [api, item.path, update]);
+  }, [api, item.path, update, setVolume]);
 
   const play = useCallback(() => {
     const v = videoRef.current;
     if (!v) return;
     v.play().catch((e: unknown) => {
-      // Autoplay refused (no gesture yet): a big play button, never a silent muted start.
-      if (e instanceof DOMException && e.name === 'NotAllowedError') setNeedsPlay(true);
+      if (e instanceof DOMException && e.name === 'NotAllowedError') dispatch({ type: 'play-refused' });
     });
   }, []);
 
+  // Opening: at the hit's line, else at the remembered second, else at the start — always paused.
+  // Listened to natively after mount and checked against readyState: the element may have loaded
+  // its metadata before React committed it (React drops events of elements it has not committed).
+  const opening = useRef({ startMs, update });
   useEffect(() => {
-    if (needsPlay) playRef.current?.focus();
-  }, [needsPlay]);
-
-  // Opening: at the hit's line, playing; else at the remembered second, paused. Listened to
-  // natively after mount and checked against readyState: the element may have loaded its metadata
-  // before React committed it (React drops events of elements it has not committed yet).
-  const opening = useRef({ startMs, update, play });
-  useEffect(() => {
-    opening.current = { startMs, update, play };
+    opening.current = { startMs, update };
   });
   useEffect(() => {
     const v = videoRef.current;
     if (!v) return;
     let done = false;
-    const open = () => {
+    const open = async () => {
       if (done) return;
       done = true;
-      const { startMs, update, play } = opening.current;
-      if (startMs !== undefined) {
-        v.currentTime = startMs / 1000;
-        update(startMs);
-        play();
-        return;
-      }
-      api
-        .getPositions()
-        .then((p) => {
-          const at = p[item.path]?.at;
-          if (typeof at === 'number' && at > 0 && at < v.duration) v.currentTime = at;
-        })
-        .catch(() => undefined);
+      dispatch({ type: 'metadata', durationMs: v.duration * 1000 });
+      const { startMs, update } = opening.current;
+      const remembered = startMs === undefined ? (await api.getPositions().catch(() => ({}) as Record<string, { at: unknown }>))[item.path]?.at : undefined;
+      const plan = openingPlan({ hitStartMs: startMs, remembered, durationS: v.duration });
+      if (plan.atMs > 0) v.currentTime = plan.atMs / 1000;
+      update(plan.atMs);
+      dispatch({ type: 'opened', ...plan });
     };
     const fail = () => {
+      dispatch({ type: 'error' });
       const detail = v.error?.message || `MediaError ${v.error?.code ?? '?'}`;
       // A missing file and an unplayable one look the same to <video>: ask for the first byte.
       fetch(urls.file(item.path), { headers: { Range: 'bytes=0-0' } })
         .then((res) => setFailure({ kind: res.ok ? 'video' : 'videoMissing', detail: res.ok ? detail : `HTTP ${res.status}` }))
         .catch(() => setFailure({ kind: 'videoMissing', detail }));
     };
+    const onMetadata = () => void open();
     if (v.error) fail();
-    else if (v.readyState >= HTMLMediaElement.HAVE_METADATA) open();
-    v.addEventListener('loadedmetadata', open);
+    else if (v.readyState >= HTMLMediaElement.HAVE_METADATA) void open();
+    v.addEventListener('loadedmetadata', onMetadata);
     v.addEventListener('error', fail);
     return () => {
-      v.removeEventListener('loadedmetadata', open);
+      v.removeEventListener('loadedmetadata', onMetadata);
       v.removeEventListener('error', fail);
     };
   }, [api, urls, item.path]);
 
-  // Another hit of the same film chosen while it is open (the address changed, not the film).
-  const openedAt = useRef(startMs);
   useEffect(() => {
-    if (startMs === undefined || startMs === openedAt.current) return;
-    openedAt.current = startMs;
-    setHitAt(hitIndex ?? 0);
-    const v = videoRef.current;
-    if (v && v.readyState >= HTMLMediaElement.HAVE_METADATA) {
-      v.currentTime = startMs / 1000;
-      update(startMs);
-      play();
-    }
-  }, [startMs, hitIndex, update, play]);
-
-  // Transcript only: the hit's line is the current one.
-  useEffect(() => {
-    if (hasVideo || startMs === undefined) return;
-    setRow(lastStartingBy(transcriptCues, startMs));
-  }, [hasVideo, startMs, transcriptCues]);
+    if (player.askToPlay) bigPlayRef.current?.focus({ preventScroll: true });
+  }, [player.askToPlay]);
 
   const seekTo = useCallback(
-    (ms: number, andPlay: boolean) => {
+    (ms: number) => {
       const v = videoRef.current;
       if (!hasVideo || !v) {
         setRow(lastStartingBy(transcriptCues, ms));
@@ -236,10 +202,27 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
       }
       v.currentTime = ms / 1000;
       update(ms);
-      if (andPlay && v.paused) play();
+      dispatch({ type: 'time', atMs: ms });
     },
-    [hasVideo, transcriptCues, update, play],
+    [hasVideo, transcriptCues, update],
   );
+
+  // Another hit of the same film chosen while it is open (the address changed, not the film):
+  // the frame at that line; still playing only if it was.
+  const openedAt = useRef(startMs);
+  useEffect(() => {
+    if (startMs === undefined || startMs === openedAt.current) return;
+    openedAt.current = startMs;
+    setHitAt(hitIndex ?? 0);
+    const v = videoRef.current;
+    if (v && v.readyState >= HTMLMediaElement.HAVE_METADATA) seekTo(startMs);
+  }, [startMs, hitIndex, seekTo]);
+
+  // Transcript only: the hit's line is the current one.
+  useEffect(() => {
+    if (hasVideo || startMs === undefined) return;
+    setRow(lastStartingBy(transcriptCues, startMs));
+  }, [hasVideo, startMs, transcriptCues]);
 
   const stepHit = useCallback(
     (d: 1 | -1) => {
@@ -248,21 +231,14 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
       const next = hitAt < 0 ? (d > 0 ? 0 : n - 1) : (hitAt + d + n) % n;
       setHitAt(next);
       const ms = hits![next]!.locator.startMs;
-      if (ms !== undefined) seekTo(ms, !videoRef.current?.paused);
+      if (ms !== undefined) seekTo(ms);
     },
     [hits, hitAt, seekTo],
   );
 
-  const choices = useMemo(() => allChoices(tracks), [tracks]);
-  const pick = useCallback((c: SubtitleChoice) => {
-    setChoice(c);
-    if (c.kind === 'one') setLastTrack(c.track);
-    if (c.kind === 'both') setLastTrack(c.first);
-  }, []);
-
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-    else void boxRef.current?.requestFullscreen().catch(() => undefined);
+    else void stageRef.current?.requestFullscreen().catch(() => undefined);
   }, []);
 
   const togglePlay = useCallback(() => {
@@ -274,62 +250,60 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
 
   const seekBy = useCallback((s: number) => {
     const v = videoRef.current;
+    if (v) v.currentTime = seekTarget(v.currentTime, s, v.duration);
+  }, []);
+
+  const changeVolume = useCallback((volume: number) => {
+    const v = videoRef.current;
     if (!v) return;
-    v.currentTime = Math.min(Math.max(0, v.currentTime + s), Number.isFinite(v.duration) ? v.duration : v.currentTime + s);
+    v.volume = volume;
+    if (volume > 0) v.muted = false;
+  }, []);
+
+  const toggleMute = useCallback(() => {
+    const v = videoRef.current;
+    if (v) v.muted = !v.muted;
   }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTyping(e.target)) return;
-      const d = hitStep(e);
-      if (d !== 0 && (hits?.length ?? 0) > 0) {
-        e.preventDefault();
-        stepHit(d);
-        return;
-      }
-      if (e.ctrlKey || e.altKey || e.metaKey) return;
+      if (e.defaultPrevented) return;
+      const target = e.target instanceof Element ? e.target : null;
+      const action = videoKeyAction(
+        e,
+        {
+          typing: isTyping(target),
+          pressable: isPressable(target),
+          usesArrows: target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && target.type === 'range'),
+          inTranscript: target?.closest('.cm-r-transcript-list') != null,
+        },
+        { video: hasVideo && !failure, hits: (hits?.length ?? 0) > 0, subtitleChoices: choices.length },
+      );
+      if (!action) return;
+      e.preventDefault();
       const v = videoRef.current;
-      switch (e.key) {
-        case ' ':
-        case 'k':
-        case 'K':
-          // Space on a button presses the button; on the focused video Chromium's own controls
-          // toggle it (on keyup, which cannot be prevented): ours would undo theirs.
-          if (!v || (e.key === ' ' && (isPressable(e.target) || e.target instanceof HTMLMediaElement))) return;
-          e.preventDefault();
-          togglePlay();
-          return;
-        case 'ArrowLeft':
-        case 'ArrowRight':
-          if (!v || (e.target instanceof Element && e.target.closest('.cm-r-transcript-list'))) return;
-          e.preventDefault();
-          seekBy(e.key === 'ArrowLeft' ? -SEEK_STEP_S : SEEK_STEP_S);
-          return;
-        case 'f':
-        case 'F':
-          if (!v) return;
-          e.preventDefault();
-          toggleFullscreen();
-          return;
-        case 'm':
-        case 'M':
-          if (!v) return;
-          e.preventDefault();
-          v.muted = !v.muted;
-          return;
-        case 'c':
-        case 'C': {
-          if (choices.length <= 1) return;
-          e.preventDefault();
+      switch (action.kind) {
+        case 'hit':
+          return stepHit(action.direction);
+        case 'toggle':
+          return togglePlay();
+        case 'seek':
+          return seekBy(action.byS);
+        case 'volume':
+          return v ? changeVolume(stepVolume(v.muted ? 0 : v.volume, action.direction)) : undefined;
+        case 'mute':
+          return toggleMute();
+        case 'fullscreen':
+          return toggleFullscreen();
+        case 'subtitles': {
           const i = choices.findIndex((c) => choiceValue(c) === choiceValue(choice));
-          pick(choices[(i + 1) % choices.length]!);
-          return;
+          return pick(choices[(i + 1) % choices.length]!);
         }
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [hits, stepHit, togglePlay, seekBy, toggleFullscreen, choices, choice, pick]);
+  }, [hasVideo, failure, hits, choices, choice, pick, stepHit, togglePlay, seekBy, changeVolume, toggleMute, toggleFullscreen]);
 
   const names = trackNames(t, tracks);
   const choiceLabel = (c: SubtitleChoice) =>
@@ -354,33 +328,7 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
       </label>
     ) : null;
 
-  const transcript = (
-    <aside className={`cm-r-transcript${hasVideo ? '' : ' cm-r-transcript-only'}`} aria-label={t('video.transcript')} style={{ fontSize: `${Math.round(look.fontPx * 0.85)}px` }}>
-      <h2>{t('video.transcript')}</h2>
-      {!hasVideo ? <p className="cm-r-notice">{t('video.transcriptOnly')}</p> : null}
-      {subs.kind === 'loading' ? <p className="cm-r-status">{t('opening')}</p> : null}
-      {subs.kind === 'error' ? (
-        <p className="cm-r-notice" role="alert">
-          {t('error.subtitles')}
-        </p>
-      ) : null}
-      {subs.kind === 'ready' && transcriptCues.length === 0 ? <p className="cm-r-status">{t('video.transcriptEmpty')}</p> : null}
-      {transcriptCues.length > 0 ? (
-        <Transcript
-          cues={transcriptCues}
-          second={secondCues}
-          active={hasVideo ? row : picked >= 0 ? picked : row}
-          terms={terms ?? []}
-          hitStarts={hitStarts}
-          onPick={(c, i) => {
-            if (hasVideo) seekTo(c.startMs, true);
-            else setPicked(i);
-          }}
-        />
-      ) : null}
-    </aside>
-  );
-
+  const atHit = startMs !== undefined;
   return (
     <section className="cm-reader cm-r-video-reader" data-theme={look.theme} style={style} aria-label={t('video.label', { title: item.title })}>
       <Toolbar
@@ -397,24 +345,15 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
       </Toolbar>
       <div className="cm-r-video-main">
         {hasVideo ? (
-          <div className="cm-r-video-stage" role="region" aria-label={t('video.player')}>
+          <div ref={stageRef} className="cm-r-video-stage" role="region" aria-label={t('video.player')}>
             {failure ? (
               <div className="cm-r-video-failure">
                 <ReaderError path={item.path} kind={failure.kind} detail={failure.detail} onClose={onClose} />
               </div>
             ) : (
               <>
-                <div ref={boxRef} className="cm-r-video-box">
-                  <video
-                    ref={videoRef}
-                    src={urls.file(item.path)}
-                    controls
-                    controlsList="nofullscreen noremoteplayback nodownload"
-                    disablePictureInPicture
-                    preload="metadata"
-                    playsInline
-                    aria-label={item.title}
-                  />
+                <div className="cm-r-video-box">
+                  <video ref={videoRef} src={urls.file(item.path)} preload="metadata" playsInline disablePictureInPicture aria-label={item.title} onClick={togglePlay} />
                   <div className="cm-r-subtitles" aria-hidden="true">
                     {overlayLines.map(({ k, cue }) => (
                       <span key={k} className={k > 0 ? 'cm-r-sub-second' : undefined} lang={tracks[shown[k]!]?.language}>
@@ -422,46 +361,42 @@ export function VideoPlayer({ item, hits, hitIndex, terms, onClose }: ReaderProp
                       </span>
                     ))}
                   </div>
-                  {needsPlay ? (
-                    <button ref={playRef} type="button" className="cm-r-bigplay" onClick={play} aria-label={t('video.playBig')}>
-                      <span aria-hidden="true">▶</span>
-                      {t('video.playBig')}
+                  {player.askToPlay && player.phase !== 'playing' ? (
+                    <button ref={bigPlayRef} type="button" className="cm-r-bigplay" onClick={play}>
+                      <svg viewBox="0 0 24 24" width="44" height="44" aria-hidden="true" focusable="false">
+                        <path d="M7 4l13 8-13 8z" fill="currentColor" />
+                      </svg>
+                      <span>{atHit ? t('video.playFromLine') : t('video.playBig')}</span>
                     </button>
                   ) : null}
                 </div>
-                <div className="cm-r-video-controls">
-                  <button type="button" className="cm-r-button" onClick={() => seekBy(-SEEK_STEP_S)} aria-label={t('video.back5')} title={t('video.back5')}>
-                    <span aria-hidden="true">⟲ 5</span>
-                  </button>
-                  <button type="button" className="cm-r-button" onClick={togglePlay} aria-label={playing ? t('video.pause') : t('video.play')}>
-                    <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? t('video.pause') : t('video.play')}
-                  </button>
-                  <button type="button" className="cm-r-button" onClick={() => seekBy(SEEK_STEP_S)} aria-label={t('video.forward5')} title={t('video.forward5')}>
-                    <span aria-hidden="true">5 ⟳</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="cm-r-button"
-                    aria-pressed={muted}
-                    onClick={() => {
-                      const v = videoRef.current;
-                      if (v) v.muted = !v.muted;
-                    }}
-                    aria-label={muted ? t('video.unmute') : t('video.mute')}
-                    title={muted ? t('video.unmute') : t('video.mute')}
-                  >
-                    {muted ? t('video.unmuteShort') : t('video.muteShort')}
-                  </button>
-                  <button type="button" className="cm-r-button" onClick={toggleFullscreen} aria-label={t('video.fullscreen')} title={t('video.fullscreen')}>
-                    {t('video.fullscreenShort')}
-                  </button>
-                  <span className="cm-r-keys">{t('video.keys')}</span>
-                </div>
+                <VideoControls
+                  state={player}
+                  onToggle={togglePlay}
+                  onSeekBy={seekBy}
+                  onSeekTo={seekTo}
+                  onVolume={changeVolume}
+                  onMute={toggleMute}
+                  onFullscreen={toggleFullscreen}
+                />
               </>
             )}
           </div>
         ) : null}
-        {transcript}
+        <TranscriptPanel
+          subs={subs}
+          cues={transcriptCues}
+          second={secondCues}
+          active={hasVideo ? row : picked >= 0 ? picked : row}
+          terms={terms ?? []}
+          hitStarts={hitStarts}
+          alone={!hasVideo}
+          fontPx={look.fontPx}
+          onPick={(c, i) => {
+            if (hasVideo) seekTo(c.startMs);
+            else setPicked(i);
+          }}
+        />
       </div>
     </section>
   );
