@@ -3,7 +3,7 @@
 // answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemType } from '../types.js';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '../../text/analyze.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, type QueryAnalysis } from '../../text/analyze.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { Uint32Arena } from './store/postings.js';
@@ -15,6 +15,20 @@ import { verbFormTerms } from '../../text/word-forms.js';
 interface QueryGroup {
   exact: string[];
   loose: string[];
+}
+
+/** A query, analysed and planned: a group of terms per word. */
+interface QueryPlan {
+  qa: QueryAnalysis;
+  plan: QueryGroup[];
+  /** Each group's terms, exact then loose. */
+  groups: string[][];
+  /** Bits of the groups that have loose forms. */
+  looseMask: number;
+  /** Every term to highlight. */
+  terms: string[];
+  /** Every group's bit. */
+  full: number;
 }
 import type { SearchHit, SearchOptions, SearchResponse, SearchResultItem } from './types.js';
 
@@ -426,14 +440,42 @@ export class SearchEngine {
     return out.subarray(0, n);
   }
 
+  /**
+   * A query's answer, in five steps: its plan (a group of terms per word), the chunks that hold every
+   * word (or, when none does, the most words), the titles that match, the ranking of the items, and
+   * the hits shown of the page of items asked for.
+   */
   search(query: string, options: SearchOptions = {}): SearchResponse {
     const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
     const offset = Math.max(0, options.offset ?? 0);
     const snippetsPerItem = Math.max(0, options.snippetsPerItem ?? 3);
-    const qa = analyzeQuery(query);
+    const q = this.planQuery(query);
+    const empty: SearchResponse = { query, complete: this.complete, partial: false, total: 0, results: [], terms: q.terms };
+    if (q.groups.length === 0 && !q.qa.choseong) return empty;
 
-    // One group per word: its own term (or, for the word being typed, its completions) and, looser,
-    // the other forms of the same verb or adjective that the library holds.
+    const accept = (item: EngineItem) =>
+      (!options.type || item.type === options.type) &&
+      (!options.language || item.language === options.language || (item.languages?.includes(options.language) ?? false)) &&
+      (!options.collection || item.collections.includes(options.collection));
+
+    const { found, fullHits } = this.matchChunks(q, accept);
+    const titleTier = this.matchTitles(query, q, accept);
+    // Whole matches when there are any; else the best partial ones, marked as such.
+    const anyFull = titleTier.size > 0 || fullHits;
+    const partial = !anyFull && q.groups.length > 1 && found.length > 0;
+    // Partial matches count only when nothing matches whole (a title match does).
+    const counted = fullHits || partial ? found : [];
+    const { chosen, total, top } = this.rank(counted, titleTier, q.groups.length, offset + limit);
+    const page = chosen.slice(offset);
+    const idsOf = this.shownHits(page, counted, top);
+    const results = page.map((r) => this.resultOf(r, idsOf.get(r) ?? [], q, snippetsPerItem));
+    return { query, complete: this.complete, partial, total, results, terms: q.terms };
+  }
+
+  /** One group per word: its own term (or, for the word being typed, its completions) and, looser,
+   * the other forms of the same verb or adjective that the library holds. */
+  private planQuery(query: string): QueryPlan {
+    const qa = analyzeQuery(query);
     const df = (t: string) => this.frequency(t);
     const plan: QueryGroup[] = [];
     const seen = new Set<string>();
@@ -452,19 +494,17 @@ export class SearchEngine {
     const groups = plan.map((g) => [...g.exact, ...g.loose]);
     const looseMask = plan.reduce((m, g, i) => (g.loose.length > 0 ? m | (1 << i) : m), 0);
     const terms = [...new Set(groups.flat())];
-    const empty: SearchResponse = { query, complete: this.complete, partial: false, total: 0, results: [], terms };
-    if (groups.length === 0 && !qa.choseong) return empty;
+    return { qa, plan, groups, looseMask, terms, full: groups.length > 0 ? (1 << groups.length) - 1 : 0 };
+  }
 
-    const accept = (item: EngineItem) =>
-      (!options.type || item.type === options.type) &&
-      (!options.language || item.language === options.language || (item.languages?.includes(options.language) ?? false)) &&
-      (!options.collection || item.collections.includes(options.collection));
-
-    // Chunks. Every word must match: intersect, rarest word first, so common words cost one pass
-    // over their list. Only when nothing has every word are partial matches counted. What a query
-    // keeps per chunk and per item is in each segment's typed scratch arrays: a common word may
-    // touch tens of thousands of chunks, and no object is made for any of them.
-    const full = groups.length > 0 ? (1 << groups.length) - 1 : 0;
+  /**
+   * Chunks. Every word must match: intersect, rarest word first, so common words cost one pass over
+   * their list. Only when nothing has every word are partial matches counted. What a query keeps per
+   * chunk and per item is in each segment's typed scratch arrays: a common word may touch tens of
+   * thousands of chunks, and no object is made for any of them.
+   */
+  private matchChunks(q: QueryPlan, accept: (item: EngineItem) => boolean): { found: SegmentHits[]; fullHits: boolean } {
+    const { groups, full } = q;
     const found: SegmentHits[] = [];
     const lists = new Map<SearchSegment, Uint32Array[]>();
     for (const segment of this.segments) {
@@ -474,72 +514,85 @@ export class SearchEngine {
       const perGroup = groups.map((group) => (group.length === 1 ? segment.postings(group[0]!, arena) : this.unionOf(segment, group.map((t) => segment.postings(t, arena)))));
       lists.set(segment, perGroup);
       if (perGroup.some((l) => l.length === 0)) continue;
-      if (perGroup.length === 1) {
-        // One word: its list is the answer, densest first; no marks needed.
-        const list = perGroup[0]!;
-        const h = this.collect(segment, list, list.length, accept, undefined, undefined, full, this.exactness(segment, plan, looseMask));
-        if (h) found.push(h);
-        continue;
-      }
-      const order = perGroup.map((_, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
-      const s = this.scratchOf(segment);
-      const base = s.next();
-      const { mark, score, cand } = s;
-      // mark[id] = base + (groups matched so far, rarest first).
-      for (let k = 0; k < order.length; k++) {
-        const list = perGroup[order[k]!]!;
-        if (k === 0) for (let i = 0; i < list.length; i++) mark[list[i]!] = base + 1;
-        else for (let i = 0; i < list.length; i++) if (mark[list[i]!] === base + k) mark[list[i]!] = base + k + 1;
-      }
-      const all = base + order.length;
-      const rarest = perGroup[order[0]!]!;
-      let nc = 0;
-      for (let i = 0; i < rarest.length; i++) {
-        const id = rarest[i]!;
-        if (mark[id] === all) {
-          cand[nc++] = id;
-          score[id] = 0;
-        }
-      }
-      if (nc === 0) continue;
-      for (const list of perGroup) {
-        // Earlier in the list means the word is denser in that chunk.
-        const n = list.length;
-        for (let rank = 0; rank < n; rank++) {
-          const id = list[rank]!;
-          if (mark[id] === all) score[id]! += 1 - (0.5 * rank) / n;
-        }
-      }
-      const h = this.collect(segment, cand, nc, accept, score, undefined, full, this.exactness(segment, plan, looseMask));
+      const h = this.wholeMatches(segment, perGroup, q, accept);
       if (h) found.push(h);
     }
     const fullHits = found.length > 0;
     if (!fullHits && groups.length > 1) {
       for (const [segment, perGroup] of lists) {
-        const s = this.scratchOf(segment);
-        const base = s.next();
-        const { mark, score, mask } = s;
-        const touched: number[] = [];
-        perGroup.forEach((list, g) => {
-          const n = list.length;
-          for (let rank = 0; rank < n; rank++) {
-            const id = list[rank]!;
-            if (mark[id] !== base) {
-              mark[id] = base;
-              mask[id] = 0;
-              score[id] = 0;
-              touched.push(id);
-            }
-            mask[id]! |= 1 << g;
-            score[id]! += 1 - (0.5 * rank) / n;
-          }
-        });
-        const h = this.collect(segment, touched, touched.length, accept, score, mask, full);
+        const h = this.partialMatches(segment, perGroup, full, accept);
         if (h) found.push(h);
       }
     }
+    return { found, fullHits };
+  }
 
-    // Titles.
+  /** The chunks of one segment that hold every word (a group's list each), scored by density. */
+  private wholeMatches(segment: SearchSegment, perGroup: Uint32Array[], q: QueryPlan, accept: (item: EngineItem) => boolean): SegmentHits | undefined {
+    const { plan, looseMask, full } = q;
+    if (perGroup.length === 1) {
+      // One word: its list is the answer, densest first; no marks needed.
+      const list = perGroup[0]!;
+      return this.collect(segment, list, list.length, accept, undefined, undefined, full, this.exactness(segment, plan, looseMask));
+    }
+    const order = perGroup.map((_, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
+    const s = this.scratchOf(segment);
+    const base = s.next();
+    const { mark, score, cand } = s;
+    // mark[id] = base + (groups matched so far, rarest first).
+    for (let k = 0; k < order.length; k++) {
+      const list = perGroup[order[k]!]!;
+      if (k === 0) for (let i = 0; i < list.length; i++) mark[list[i]!] = base + 1;
+      else for (let i = 0; i < list.length; i++) if (mark[list[i]!] === base + k) mark[list[i]!] = base + k + 1;
+    }
+    const all = base + order.length;
+    const rarest = perGroup[order[0]!]!;
+    let nc = 0;
+    for (let i = 0; i < rarest.length; i++) {
+      const id = rarest[i]!;
+      if (mark[id] === all) {
+        cand[nc++] = id;
+        score[id] = 0;
+      }
+    }
+    if (nc === 0) return undefined;
+    for (const list of perGroup) {
+      // Earlier in the list means the word is denser in that chunk.
+      const n = list.length;
+      for (let rank = 0; rank < n; rank++) {
+        const id = list[rank]!;
+        if (mark[id] === all) score[id]! += 1 - (0.5 * rank) / n;
+      }
+    }
+    return this.collect(segment, cand, nc, accept, score, undefined, full, this.exactness(segment, plan, looseMask));
+  }
+
+  /** The chunks of one segment that hold some of the words, with the words each holds (bits). */
+  private partialMatches(segment: SearchSegment, perGroup: Uint32Array[], full: number, accept: (item: EngineItem) => boolean): SegmentHits | undefined {
+    const s = this.scratchOf(segment);
+    const base = s.next();
+    const { mark, score, mask } = s;
+    const touched: number[] = [];
+    perGroup.forEach((list, g) => {
+      const n = list.length;
+      for (let rank = 0; rank < n; rank++) {
+        const id = list[rank]!;
+        if (mark[id] !== base) {
+          mark[id] = base;
+          mask[id] = 0;
+          score[id] = 0;
+          touched.push(id);
+        }
+        mask[id]! |= 1 << g;
+        score[id]! += 1 - (0.5 * rank) / n;
+      }
+    });
+    return this.collect(segment, touched, touched.length, accept, score, mask, full);
+  }
+
+  /** Items whose title matches, with their tier (0–2; see titleTier). */
+  private matchTitles(query: string, q: QueryPlan, accept: (item: EngineItem) => boolean): Map<EngineItem, number> {
+    const { qa, terms, groups } = q;
     const titleTier = new Map<EngineItem, number>();
     const qNorm = normalizeInput(query).replace(/\s+/g, ' ').trim();
     const qSeq = [...qa.terms, ...(qa.prefix !== undefined ? [qa.prefix] : [])];
@@ -556,15 +609,15 @@ export class SearchEngine {
       const tier = this.titleTier(item, qNorm, qSeq, groups, qa.prefix, qa.choseong);
       if (tier < 3) titleTier.set(item, tier);
     }
+    return titleTier;
+  }
 
-    // Whole matches when there are any; else the best partial ones, marked as such.
-    const anyFull = titleTier.size > 0 || fullHits;
-    const partial = !anyFull && groups.length > 1 && found.length > 0;
-    // Partial matches count only when nothing matches whole (a title match does).
-    const counted = fullHits || partial ? found : [];
-    // Every matching item is counted and weighed, but a Ranked object is made only for those that
-    // enter the best `offset + limit` (a common word matches tens of thousands of items).
-    const best = new BestOf(offset + limit);
+  /**
+   * Every matching item counted and weighed; a Ranked object made only for those that enter the best
+   * `keep` (a common word matches tens of thousands of items).
+   */
+  private rank(counted: SegmentHits[], titleTier: Map<EngineItem, number>, words: number, keep: number): { chosen: Ranked[]; total: number; top: number } {
+    const best = new BestOf(keep);
     let total = 0;
     let top = 0;
     const titled = titleTier.size > 0 ? new Set<EngineItem>() : undefined;
@@ -582,7 +635,7 @@ export class SearchEngine {
             titled.add(item);
           }
         }
-        const coverage = tier < 3 ? groups.length : bestMask[idx]!;
+        const coverage = tier < 3 ? words : bestMask[idx]!;
         if (coverage > top) top = coverage;
         total++;
         best.offer(item, tier, coverage, bestScore[idx]! + Math.log2(1 + count[idx]!), h, idx);
@@ -591,13 +644,17 @@ export class SearchEngine {
     for (const [item, tier] of titleTier) {
       if (titled?.has(item)) continue;
       total++;
-      if (groups.length > top) top = groups.length;
-      best.offer(item, tier, groups.length, 0, undefined, -1);
+      if (words > top) top = words;
+      best.offer(item, tier, words, 0, undefined, -1);
     }
-    const chosen = best.sorted().slice(offset);
+    return { chosen: best.sorted(), total, top };
+  }
 
-    // The chunks of the items shown, in document order (partial matches: those with the most words,
-    // except for an item whose title matched, which keeps them all).
+  /**
+   * The chunks of the items shown, in document order (partial matches: those with the most words,
+   * except for an item whose title matched, which keeps them all).
+   */
+  private shownHits(chosen: Ranked[], counted: SegmentHits[], top: number): Map<Ranked, number[]> {
     const idsOf = new Map<Ranked, number[]>();
     for (const h of counted) {
       // The items shown of this segment, by item number: a slot for each (typed, not a Map: a
@@ -628,8 +685,15 @@ export class SearchEngine {
       for (const r of shown) slot[r.idx] = -1;
       for (const ids of lists) ids.sort((a, b) => a - b);
     }
-    const page = chosen.map((r) => ({ item: r.item, tier: r.tier, segment: r.hits?.segment, ids: idsOf.get(r) ?? [] }));
-    const results: SearchResultItem[] = page.map(({ item, ids, segment, tier }) => ({
+    return idsOf;
+  }
+
+  /** One item of the answer: its hits' places, a cue's time for a film, snippets for the first few. */
+  private resultOf(r: Ranked, ids: number[], q: QueryPlan, snippetsPerItem: number): SearchResultItem {
+    const { item, tier } = r;
+    const segment = r.hits?.segment;
+    const { terms, qa } = q;
+    return {
       path: item.path,
       type: item.type,
       title: item.title,
@@ -653,8 +717,7 @@ export class SearchEngine {
         if (i < snippetsPerItem) Object.assign(hit, cutSnippet(segment!.textOf(local), terms, qa.prefix));
         return hit;
       }),
-    }));
-    return { query, complete: this.complete, partial, total, results, terms };
+    };
   }
 
   /** 0: the title is the query; 1: it starts with it; 2: it holds every word; 3: no title match. */
