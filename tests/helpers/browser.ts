@@ -10,7 +10,24 @@ import { REPO_ROOT } from './paths.js';
 export const CHROMIUM = process.env.CHANGMUN_CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.join(REPO_ROOT, 'tests', 'out', 'screenshots');
 
-/** The switches the Electron shell also uses: no background traffic, no DNS. */
+/**
+ * Features playwright turns off itself (its chromiumSwitches.ts), repeated here: Chromium reads only
+ * the last --disable-features on its command line, so ours must carry playwright's too.
+ */
+const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
+  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'OptimizationHints',
+  'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+];
+
+/**
+ * The switches the Electron shell also uses: no background traffic, no DNS. What Chromium asks for
+ * by itself was read off its net log on an empty page (tests/book-network.test.ts checks it stays
+ * empty): without the last two switches it asks update.googleapis.com (the on-device model
+ * manifest, on demand, which --disable-component-update does not stop) and accounts.google.com
+ * (ListAccounts, at every start); sent to port 1, which Chromium refuses to open, they end before
+ * any lookup or socket.
+ */
 export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
@@ -20,17 +37,25 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-quic',
+  '--no-pings',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--metrics-recording-only',
+  `--disable-features=${[...PLAYWRIGHT_DISABLED_FEATURES, 'Translate', 'DialMediaRouteProvider', 'AutofillServerCommunication'].join(',')}`,
+  '--component-updater=url-source=http://127.0.0.1:1/',
+  '--gaia-url=http://127.0.0.1:1/',
   // Literal 127.0.0.1 would be refused too without the exclusion.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
   '--autoplay-policy=no-user-gesture-required',
 ];
 
-export async function launchBrowser(): Promise<Browser> {
+/** Chromium with CHROMIUM_ARGS, and `extraArgs` for this launch only (a net log, say). */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`changmun tests: Chromium not found at ${CHROMIUM}; .ci/run installs Debian's chromium (apt-get install chromium).`);
   }
   // playwright gives every launch a fresh, temporary profile of its own.
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 export interface Preview {

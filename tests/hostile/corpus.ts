@@ -10,7 +10,10 @@ import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { ItemType } from '../../main/core/types.js';
-import { hostileArticleHtml, hostileBookCss, hostileMarkdown, hostileSectionXhtml, hostileSvg, SCRIPT_WORD } from './markup.js';
+import {
+  hostileArticleHtml, hostileBookCss, hostileEscapedCss, hostileMarkdown, hostileSectionXhtml, hostileSvg, reachCaseSection, reachCssSection,
+  reachParserSection, reachSvgSection, SCRIPT_WORD,
+} from './markup.js';
 import { zipOf, type ZipEntry } from './zip.js';
 
 export type Expectation =
@@ -96,8 +99,42 @@ function plainBook(title: string, word: string): Buffer {
   ]);
 }
 
+/** The words of a book that tries to reach the network: on its first page, and on the next. */
+export const REACH_WORDS = {
+  'reach-case.epub': ['REACHCASEWORD', 'REACHCASENEXT'],
+  'reach-parser.epub': ['REACHPARSERWORD', 'REACHPARSERNEXT'],
+  'reach-svg.epub': ['REACHSVGWORD', 'REACHSVGNEXT'],
+  'reach-css.epub': ['REACHCSSWORD', 'REACHCSSNEXT'],
+} as const;
+
+/**
+ * Books whose first section tries every way past the section sanitizer to make the browser ask
+ * another machine for something (tests/hostile/markup.ts, "Books that try to reach the network");
+ * the second section is plain, so a reader can turn pages into it.
+ */
+function reachBooks(): { name: string; bytes: Buffer; what: string; expect: Expectation }[] {
+  const sections: Record<keyof typeof REACH_WORDS, [(word: string) => string, string]> = {
+    'reach-case.epub': [reachCaseSection, 'attribute and element names in capitals (SRC, HREF, HTTP-EQUIV, IFRAME): refresh, base, remote style sheets, prefetch, frames, media, forms'],
+    'reach-parser.epub': [reachParserSection, 'markup XML hides and HTML shows: a comment closed early, a processing instruction, CDATA, another namespace, a shadow root'],
+    'reach-svg.epub': [reachSvgSection, 'SVG image/use/feImage/a with href and xlink:href, upper-case and re-bound prefixes, animations of href, url() in attributes, MathML href'],
+    'reach-css.epub': [reachCssSection, 'CSS escapes (u\\72l(, @\\69mport, http\\3a) in style="", <style> and a CSS file; @import, @font-face src, image-set, custom properties'],
+  };
+  return Object.entries(sections).map(([name, [markup, what]]) => {
+    const [word, next] = REACH_WORDS[name as keyof typeof REACH_WORDS];
+    const title = `바깥을 부르는 책 ${name.replace('.epub', '')}`;
+    const bytes = epub(opf(title, [['nav', 'nav.xhtml', XHTML, 'nav'], ['c1', 'c1.xhtml', XHTML, 'remote-resources svg'], ['c2', 'c2.xhtml', XHTML],
+      ['css', 'escaped.css', 'text/css']], ['c1', 'c2']), [
+      { name: 'OEBPS/nav.xhtml', data: nav([['c1.xhtml', '첫 장'], ['c2.xhtml', '둘째 장']]) },
+      { name: 'OEBPS/c1.xhtml', data: markup(word) },
+      { name: 'OEBPS/c2.xhtml', data: section('둘째 장', `<h1>둘째 장</h1><p>다음 쪽의 낱말 ${next} 입니다.</p>`) },
+      { name: 'OEBPS/escaped.css', data: hostileEscapedCss() },
+    ]);
+    return { name, bytes, what: `EPUB reaching out: ${what}`, expect: { item: 'book', words: [word, next] } };
+  });
+}
+
 /** Every hostile book. */
-function books(): { name: string; bytes: Buffer; what: string; expect: Expectation }[] {
+export function hostileBooks(): { name: string; bytes: Buffer; what: string; expect: Expectation }[] {
   const scripts = epub(
     opf('적대적인 책 HOSTILEBOOK', [
       ['nav', 'nav.xhtml', XHTML, 'nav'],
@@ -151,6 +188,7 @@ function books(): { name: string; bytes: Buffer; what: string; expect: Expectati
 
   const bombOpf = opf('폭탄', [['s', 'bomb.xhtml', XHTML]], ['s']);
   return [
+    ...reachBooks(),
     { name: 'scripts.epub', bytes: scripts, what: 'EPUB with scripts, handlers, javascript: links, remote images, fonts and CSS, SVG with script',
       expect: { item: 'book', words: ['BOOKVISIBLE', 'BOOKSECOND', 'HOSTILEBOOK'], never: [...NEVER, 'EVIL'], minChunks: 2 } },
     { name: '잘린 책.epub', bytes: good.subarray(0, Math.floor(good.length * 0.6)), what: 'EPUB cut short', expect: { problem: ['corrupt'] } },
@@ -267,7 +305,7 @@ export function writeHostileCorpus(libraryRoot: string, options: CorpusOptions):
     files.push({ path: rel, what, expect });
   };
 
-  for (const b of books()) put(`hostile/books/${b.name}`, b.bytes, b.what, b.expect);
+  for (const b of hostileBooks()) put(`hostile/books/${b.name}`, b.bytes, b.what, b.expect);
 
   // Articles.
   put('hostile/articles/스크립트 가득한 글.html', hostileArticleHtml(), 'HTML with script, handlers, iframes, object, base, refresh, remote img and CSS',

@@ -172,3 +172,111 @@ export function hostileSvg(label: string): string {
 </svg>
 `;
 }
+
+// ---- Books that try to reach the network past the section sanitizer (issue 12 §3) ------------
+// epub.js parses a section as XML, the sanitizer cleans that document, and epub.js then writes it
+// out and hands it to a frame as HTML (srcdoc), where names lose their case, namespaces are
+// forgotten, and comments, processing instructions and CDATA end at other places. Every trick below
+// is well-formed XML that is harmless as XML and live once read as HTML, or CSS whose addresses only
+// read as addresses once escapes are decoded. Every address names evil.example (a lookup) or
+// 198.51.100.7 (no lookup needed); none may be asked for.
+
+/** CSS hiding its remote references behind escapes, capitals, custom properties and image-set(). */
+export function hostileEscapedCss(): string {
+  return `@\\69mport url("${ip}/esc-import.css");
+@IMPORT "http\\3a //evil.example/esc-import2.css";
+@import url("data:text/css,body%7Bbackground:url(http://evil.example/esc-data-import.png)%7D");
+@font-face { font-family: EscRemote; src: u\\72l(${host}/esc-font.woff2) format("woff2"); }
+@font-face { font-family: EscRemote2; src: url("http\\3a //198.51.100.7/esc-font2.woff"); }
+body { font-family: EscRemote, EscRemote2, serif; --pic: url(//evil.example/esc-var.png); background-image: var(--pic); }
+h1 { background: U\\52 L(${ip}/esc-h1.png); }
+p { background-image: image-set("${host}/esc-set.png" 1x); }
+p:first-child { border-image: -webkit-image-set(url(//evil.example/esc-webkit.png) 1x) 30; }
+li { list-style-image: url("h\\9 ttp://evil.example/esc-tab.png"); cursor: url(${host}/esc-cursor.cur), auto; }
+`;
+}
+
+/** A page of a book with a word to find, and `hostile` markup around it. */
+function reachSection(title: string, word: string, head: string, body: string, extraNs = ''): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"${extraNs} xml:lang="ko" lang="ko">
+<head>
+<title>${title}</title>
+${head}
+</head>
+<body>
+<h1>${title}</h1>
+<p>이 쪽의 낱말은 ${word} 입니다. 책은 바깥에 아무것도 묻지 않아야 합니다.</p>
+${body}
+<p>끝 문장, ${word} 다시 한 번.</p>
+</body>
+</html>
+`;
+}
+
+/** Names in capitals, which XML keeps and HTML folds: SRC, HREF, HTTP-EQUIV, IFRAME. */
+export function reachCaseSection(word: string): string {
+  return reachSection('대문자 이름 REACHCASE', word, `<meta HTTP-EQUIV="refresh" CONTENT="0; url=${host}/case-refresh"/>
+<META http-equiv="Refresh" content="1; URL=${ip}/case-refresh2"/>
+<Base HREF="${host}/case-base/"/>
+<link REL="stylesheet" HREF="${host}/case.css"/>
+<link rel="stylesheet" href="${ip}/case-lower.css"/>
+<link rel="dns-prefetch" HREF="//evil.example"/>
+<link rel="preconnect" HREF="${ip}"/>
+<link rel="prefetch" HREF="${host}/case-prefetch"/>
+<link rel="preload" as="image" HREF="${host}/case-preload.png"/>`, `<p><a HREF="${host}/case-link" PING="${host}/case-ping">바깥 고리</a> · <a href="${host}/case-lower-link">또 바깥 고리</a></p>
+<p><img SRC="${host}/case-img.png" alt="바깥 그림"/> <img src="cover.png" SRCSET="${host}/case-srcset.png 2x" alt="그림 묶음"/></p>
+<iframe SRC="${host}/case-iframe" title="바깥 틀"></iframe>
+<IFRAME src="${ip}/case-IFRAME" title="대문자 틀"></IFRAME>
+<iframe srcdoc="&lt;img src=${host}/case-srcdoc.png&gt;" title="안쪽 틀"></iframe>
+<object DATA="${host}/case-object" type="text/html"></object>
+<embed SRC="${host}/case-embed" type="text/html"/>
+<video SRC="${host}/case-video.mp4" POSTER="${host}/case-poster.png" controls="controls"></video>
+<audio controls="controls"><source SRC="${host}/case-audio.mp3" type="audio/mpeg"/><track SRC="${host}/case-track.vtt" kind="captions"/></audio>
+<form ACTION="${host}/case-form"><p><input type="image" SRC="${host}/case-input.png" alt="보내기"/></p></form>
+<table BACKGROUND="${host}/case-table.png"><tr><td>표</td></tr></table>`);
+}
+
+/** Markup that XML hides and HTML shows: comments, processing instructions, CDATA, other namespaces. */
+export function reachParserSection(word: string): string {
+  return reachSection('읽는 법이 다른 곳 REACHPARSER', word, '', `<!--> <iframe src="${host}/comment-iframe"></iframe> -->
+<p>처리 지시 뒤 <?changmun > <iframe src="${host}/pi-iframe"></iframe> ?> 글자</p>
+<p><![CDATA[ > <iframe src="${host}/cdata-iframe"></iframe> ]]></p>
+<iframe xmlns="urn:x-changmun:not-xhtml" src="${host}/ns-iframe"></iframe>
+<image xmlns="urn:x-changmun:not-xhtml" src="${host}/image-tag.png"/>
+<div><template shadowrootmode="open"><img src="${host}/shadow-img.png" alt=""/></template>그림자 글</div>
+<noscript><img SRC="${host}/noscript.png" alt=""/></noscript>`);
+}
+
+/** SVG and MathML: href, xlink:href, upper-case and re-bound prefixes, animations, url() in attributes. */
+export function reachSvgSection(word: string): string {
+  const svg = 'http://www.w3.org/2000/svg';
+  return reachSection('그림 언어 REACHSVG', word, `<style type="text/css">rect.pat { fill: u\\72l(${host}/svg-style-fill.svg#p); }</style>`, `<svg xmlns="${svg}" xmlns:xlink="http://www.w3.org/1999/xlink" width="120" height="60" viewBox="0 0 120 60">
+<image href="${host}/svg-image-href.png" width="10" height="10"/>
+<image xlink:href="${host}/svg-image-xlink.png" x="10" width="10" height="10"/>
+<image HREF="${ip}/svg-image-HREF.png" x="20" width="10" height="10"/>
+<use href="${host}/svg-use.svg#a"/>
+<use xlink:href="//evil.example/svg-use-xlink.svg#a"/>
+<filter id="f1"><feImage href="${host}/svg-feimage.png"/><feImage xlink:href="${ip}/svg-feimage-xlink.png"/></filter>
+<image x="30" width="10" height="10"><set attributeName="href" to="${host}/svg-set.png"/></image>
+<image x="40" width="10" height="10"><animate attributeName="xlink:href" values="${host}/svg-animate.png" dur="1s"/></image>
+<rect class="pat" x="50" width="10" height="10" fill="url(${host}/svg-fill.svg#p)" style="filter: u\\72l(${host}/svg-filter.svg#f)"/>
+<a href="${host}/svg-link"><text x="60" y="40">고리</text></a>
+<img SRC="${host}/svg-breakout.png" alt=""/>
+</svg>
+<svg xmlns="${svg}" xmlns:XLINK="http://www.w3.org/1999/xlink" width="20" height="20"><image XLINK:HREF="${host}/ns-upper-xlink.png" width="10" height="10"/></svg>
+<svg xmlns="${svg}" xmlns:xlink="urn:x-changmun:not-xlink" width="20" height="20"><image xlink:href="${host}/ns-fake-xlink.png" width="10" height="10"/></svg>
+<svg xmlns="${svg}" xmlns:l="http://www.w3.org/1999/xlink" width="20" height="20"><image l:href="${host}/ns-l-prefix.png" width="10" height="10"/></svg>
+<s:svg xmlns:s="${svg}" xmlns:x="http://www.w3.org/1999/xlink" width="20" height="20"><s:image x:href="${host}/ns-prefixed-element.png" width="10" height="10"/></s:svg>
+<math xmlns="http://www.w3.org/1998/Math/MathML"><mi href="${host}/math-href">x</mi><mglyph src="${host}/math-mglyph.png"/><semantics><mi>y</mi><annotation-xml encoding="application/xhtml+xml"><img xmlns="http://www.w3.org/1999/xhtml" SRC="${host}/math-annotation.png" alt=""/></annotation-xml></semantics></math>`);
+}
+
+/** CSS escapes in a <style>, in style="" and behind a comment the style sheet's text leaves out. */
+export function reachCssSection(word: string): string {
+  return reachSection('꾸밈 글 REACHCSS', word, `<link rel="stylesheet" type="text/css" href="escaped.css"/>
+<style type="text/css">${hostileEscapedCss()}</style>
+<style type="text/css"><!--}body{background:url(${host}/style-comment.png)}--></style>`, `<p style="background: u\\72l(${host}/attr-esc.png)">꾸밈 하나</p>
+<div style="background-image: image-set('http\\3a //evil.example/attr-set.png' 1x)">꾸밈 둘</div>
+<p><span style="--x: url(//evil.example/attr-var.png); background: var(--x)">꾸밈 셋</span></p>
+<ul><li>목록 하나</li><li>목록 둘</li></ul>`);
+}
