@@ -1,249 +1,76 @@
-// The one contract between the UI and the back end. The Electron preload exposes exactly these
-// methods over IPC; the preview server exposes exactly the same methods over HTTP on 127.0.0.1.
-// The renderer imports only types from this file. Everything here is plain JSON-serialisable data.
-import type { ItemType, Locator, Problem, SubtitleFormat, TocEntry } from './core/types.js';
-import type { SearchOptions, SearchResponse } from './core/search/types.js';
+// The one contract between the UI and the back end: its methods, in one table. Adding a method
+// is one entry here plus its implementation in LibraryService (main/core/library-service.ts): the
+// interface below is made from the table, the dispatcher (main/contract/dispatch.ts) serves it over
+// IPC in Electron and over HTTP in the preview, and the page's one client (main/contract/client.ts)
+// calls it on either. The data shapes are in main/contract/types.ts, the errors in
+// main/contract/errors.ts; this file and those import nothing else, so both sides can import them.
+import type {
+  ArticleContent, DriveCheck, IndexStatus, LibraryChanges, LibraryInfo, ReadingPosition, RememberStatus, SaveResult, SearchOptions,
+  SearchResponse, Settings, SubtitleTrackData,
+} from './contract/types.js';
 
-export type { ItemType, Locator, Problem, SearchOptions, SearchResponse, SubtitleFormat, TocEntry };
-export type { SearchHit, SearchResultItem } from './core/search/types.js';
-
-/** An item as the home screen and the readers need it (no text). */
-export interface LibraryItem {
-  path: string;
-  type: ItemType;
-  title: string;
-  language?: string;
-  languages?: string[];
-  authors?: string[];
-  description?: string;
-  collections: string[];
-  size: number;
-  mtimeMs: number;
-  /** Searchable chunks; 0 means nothing in it can be searched (image-only book, film without subtitles). */
-  chunkCount: number;
-  /** Books. `locations` (from `changmun build`): characters per spine section, for reading progress. */
-  book?: { direction: 'ltr' | 'rtl' | 'default'; hasCover: boolean; toc: TocEntry[]; locations?: BookLocationsData };
-  /** Films (and subtitle files without a film, where hasVideo is false). */
-  video?: { hasVideo: boolean; subtitles: { path: string; format: SubtitleFormat; languages: string[] }[] };
-}
-
-/** How far through a book each spine section starts, in characters (spine order; non-linear: start -1). */
-export interface BookLocationsData {
-  total: number;
-  sections: { href: string; chars: number; start: number }[];
-}
-
-export interface IndexStatus {
-  /** True once every file is indexed and the saved index (if any) is fully loaded. */
-  complete: boolean;
-  phase: 'loading' | 'checking' | 'indexing' | 'saving' | 'done';
-  done: number;
-  total: number;
-  current?: string;
-  /**
-   * Why the index is being built again although the drive had one: it was damaged (read back, it
-   * was not what was written), or on a signed drive it was not the one that was signed. Shown as one
-   * line; stays once the rebuild is done.
-   */
-  notice?: 'damaged' | 'not-as-signed';
-}
-
-export interface LibraryInfo {
-  /** From library.json, else the folder name. */
-  title: string;
-  /** The name shown in the window title (neutral by default). */
-  appName: string;
-  /** Default interface language from library.json. */
-  language: 'ko' | 'en';
-  collections: string[];
-  items: LibraryItem[];
-  problems: Problem[];
-  index: IndexStatus;
-  /** Whether anything can be saved on this drive (false on a read-only stick). */
-  writable: boolean;
-  /** The catalog's version: ask getLibraryChanges(version) for what changes after it. */
-  version: number;
-}
+export type * from './contract/types.js';
+export { ApiError, API_ERROR_STATUS, httpStatusOf, isApiErrorBody, type ApiAnswer, type ApiErrorBody, type ApiErrorCode } from './contract/errors.js';
 
 /**
- * What changed in the library since a version the page holds: the page keeps the list it was sent
- * once and applies these, instead of being sent 10,000 items on every poll.
+ * How each argument is checked before a method is called: its JSON type, with '?' when it may be
+ * left out ('object' is a plain object, never null or an array; 'number' is finite). The type
+ * checker holds the list to the method's parameters. The implementation still checks what is inside.
  */
-export interface LibraryChanges {
-  version: number;
-  /** True when `items` is the whole list (the version asked for is not known here): replace, not merge. */
-  full: boolean;
-  /** Items added or changed. */
-  items: LibraryItem[];
-  /** Paths of items no longer there. */
-  removed: string[];
-  /** The problems list, when it changed. */
-  problems?: Problem[];
-  index: IndexStatus;
-  writable: boolean;
+export type ArgCheck = 'string' | 'number' | 'boolean' | 'object' | 'string?' | 'number?' | 'boolean?' | 'object?';
+type KindOf<T> = T extends string ? 'string' : T extends number ? 'number' : T extends boolean ? 'boolean' : 'object';
+type ChecksOf<A extends unknown[]> = { [I in keyof A]-?: undefined extends A[I] ? `${KindOf<Exclude<A[I], undefined>>}?` : KindOf<A[I]> };
+
+/** One method of the contract: its argument checks, and (for the type checker only) its signature. */
+export interface ApiMethod<A extends unknown[], R> {
+  readonly args: readonly ArgCheck[];
+  readonly signature?: (...args: A) => Promise<R>;
 }
 
-export interface ArticleContent {
-  path: string;
-  title: string;
-  language?: string;
-  format: 'html' | 'markdown' | 'text';
-  /**
-   * The article as HTML (Markdown rendered, text wrapped in paragraphs), NOT yet sanitised: the
-   * renderer sanitises it with DOMPurify before it touches the page.
-   */
-  html: string;
+function method<A extends unknown[], R>(...args: ChecksOf<A> & readonly ArgCheck[]): ApiMethod<A, R> {
+  return { args };
 }
 
-export interface SubtitleCue {
-  startMs: number;
-  endMs: number;
-  text: string;
-}
-
-export interface SubtitleTrackData {
-  /** The subtitle file this track comes from. */
-  path: string;
-  format: SubtitleFormat;
-  language?: string;
-  /** A label to show: the SAMI class or the language. */
-  label: string;
-  cues: SubtitleCue[];
-}
-
-/** Settings a person can change. Kept on the drive only when `remember` is on. */
-export interface Settings {
-  language: 'ko' | 'en';
-  fontSize: number;
-  theme: 'light' | 'dark' | 'sepia';
-  /**
-   * "Remember where I was": reading places are kept (in memory for the session; on the drive too
-   * while `remember` is on). On by default; off, no place is kept and those kept are dropped.
-   * Always present in what getSettings answers.
-   */
-  rememberPlaces?: boolean;
-  /** The films' volume, 0–1: starts low, and is kept like the other settings. Always present in getSettings. */
-  volume?: number;
-  /**
-   * "Remember on this drive": off by default, and on only when the person using the app now turned
-   * it on (or chose to continue what the drive remembered): a state file on the drive never turns
-   * it on by itself.
-   */
-  remember: boolean;
-}
-
-/**
- * What is remembered, and where. Reading places are always kept for the session, in memory; on the
- * drive only while `onDrive` is on (the screen then says so).
- */
-export interface RememberStatus {
-  /** Settings and places are written to this drive (`.changmun/state/`) as they change. */
-  onDrive: boolean;
-  /**
-   * Found on the drive at start and not chosen yet: nothing is read from it or written to it until
-   * the person continues (`resumeRemembering`) or forgets it (`forgetEverything`). `places`: how many
-   * reading places it holds; `unreadable`: something is there that is not a state file of this app.
-   */
-  found?: { places: number } | { unreadable: true };
-  /** Places remembered in this session (in memory; on the drive too while `onDrive`). */
-  sessionPlaces: number;
-}
-
-/** Where a person stopped in an item. */
-export interface ReadingPosition {
-  /** Book: an EPUB CFI; article: a scroll fraction 0–1; video: seconds. */
-  at: string | number;
-  updatedAt: string;
-}
-
-export interface SaveResult {
-  /**
-   * False when nothing was written: not remembering, the drive is read-only, or the place to write
-   * (`.changmun` or `.changmun/state`) is not a plain folder of this drive (a link elsewhere, a file).
-   */
-  saved: boolean;
-  reason?: 'not-remembering' | 'read-only' | 'refused';
-}
-
-/**
- * What the quick check at start found about the drive against its signed manifest (the same check
- * as `changmun verify`, in a worker thread). Paths are relative to the drive root. Changes to the
- * drive's derived data (.changmun/index, which the app may rebuild itself) are not counted here.
- */
-export interface DriveCheck {
-  /**
-   * 'checking' until the check ends; 'none' for a plain folder of content (never built, no
-   * manifest); 'unknown' for a drive nobody vouches for: built (an index or book locations in
-   * `.changmun/`, an app folder or launchers) but without its manifest, or with a manifest nobody
-   * signed (`unknownBecause` says which).
-   */
-  state: 'checking' | 'none' | 'unknown' | 'intact' | 'changed' | 'manifest-damaged' | 'failed';
-  unknownBecause?: 'no-manifest' | 'unsigned';
-  /** Whether manifest.json is exactly what its signer signed. */
-  signature: 'valid' | 'invalid' | 'unsigned';
-  /** The key named in the manifest: its fingerprint in full and in the short form people compare. */
-  signer?: { fingerprint: string; display: string };
-  /** When the drive was signed (ISO time). */
-  signedAt?: string;
-  /** Files whose content or size changed, files gone, files added, files that could not be read. */
-  changed: string[];
-  missing: string[];
-  added: string[];
-  damaged: string[];
-  /** Full counts (the lists above stop at 200 names each). */
-  counts: { changed: number; missing: number; added: number; damaged: number };
-  /** Files whose time moved and that the quick check had no time to read: unknown, not wrong. */
-  unverified: number;
-  /**
-   * 'rebuilt': on this signed drive the search index (or the book locations) was not the one that
-   * was signed; the app did not use it and built its own from the library's files.
-   */
-  derived?: 'rebuilt';
-}
-
-export interface ChangmunApi {
-  getLibrary(): Promise<LibraryInfo>;
+/** The contract, method by method. */
+export const API = {
+  getLibrary: method<[], LibraryInfo>(),
   /** What changed in the library after `version` (from getLibrary or an earlier call). */
-  getLibraryChanges(version: number): Promise<LibraryChanges>;
-  getIndexStatus(): Promise<IndexStatus>;
-  search(query: string, options?: SearchOptions): Promise<SearchResponse>;
-  getArticle(path: string): Promise<ArticleContent>;
+  getLibraryChanges: method<[version: number], LibraryChanges>('number'),
+  getIndexStatus: method<[], IndexStatus>(),
+  search: method<[query: string, options?: SearchOptions], SearchResponse>('string', 'object?'),
+  getArticle: method<[path: string], ArticleContent>('string'),
   /** Every subtitle track of a film (or of a lone subtitle file), all languages. */
-  getSubtitles(path: string): Promise<SubtitleTrackData[]>;
-  getSettings(): Promise<Settings>;
-  saveSettings(settings: Settings): Promise<SaveResult>;
-  getPositions(): Promise<Record<string, ReadingPosition>>;
-  savePosition(path: string, position: ReadingPosition): Promise<SaveResult>;
+  getSubtitles: method<[path: string], SubtitleTrackData[]>('string'),
+  getSettings: method<[], Settings>(),
+  saveSettings: method<[settings: Settings], SaveResult>('object'),
+  getPositions: method<[], Record<string, ReadingPosition>>(),
+  savePosition: method<[path: string, position: ReadingPosition], SaveResult>('string', 'object'),
   /** Delete everything remembered on the drive and in memory. */
-  forgetEverything(): Promise<SaveResult>;
+  forgetEverything: method<[], SaveResult>(),
   /** Whether places are kept on the drive, and what was found there at start. */
-  getRememberStatus(): Promise<RememberStatus>;
+  getRememberStatus: method<[], RememberStatus>(),
   /** Go on remembering on this drive: load what it holds (found at start) and keep writing. */
-  resumeRemembering(): Promise<SaveResult>;
+  resumeRemembering: method<[], SaveResult>(),
   /** Close the app at once (panic key). The preview server only forgets what it holds. */
-  quit(): Promise<void>;
+  quit: method<[], void>(),
   /** The drive check run at start (polled while its state is 'checking'). */
-  getDriveCheck(): Promise<DriveCheck>;
-}
+  getDriveCheck: method<[], DriveCheck>(),
+};
 
-/** Names of every contract method: the transports and the test that checks them use this list. */
-export const API_METHODS = [
-  'getLibrary',
-  'getLibraryChanges',
-  'getIndexStatus',
-  'search',
-  'getArticle',
-  'getSubtitles',
-  'getSettings',
-  'saveSettings',
-  'getPositions',
-  'savePosition',
-  'forgetEverything',
-  'getRememberStatus',
-  'resumeRemembering',
-  'quit',
-  'getDriveCheck',
-] as const satisfies readonly (keyof ChangmunApi)[];
+export type ApiMethodName = keyof typeof API;
+
+/** The contract as an interface: what LibraryService implements and what the page calls. */
+export type ChangmunApi = {
+  [K in ApiMethodName]: (typeof API)[K] extends ApiMethod<infer A, infer R> ? (...args: A) => Promise<R> : never;
+};
+
+/** Names of every contract method, in table order. */
+export const API_METHODS = Object.keys(API) as ApiMethodName[];
+
+/** Whether `name` is a method of the contract (own properties only: never `constructor`, `__proto__`, `toString`). */
+export function isApiMethod(name: unknown): name is ApiMethodName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(API, name);
+}
 
 /**
  * How the renderer reaches files on the drive: `app://changmun/files/<path>` in Electron (one origin

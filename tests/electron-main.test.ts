@@ -219,9 +219,13 @@ describe('after ready', () => {
     const handler = standIn.ipcHandlers.get(API_CHANNEL)!;
     const fromApp = { senderFrame: { url: 'app://changmun/index.html#/' } };
     expect(await handler(fromApp, 'search', ['로동'])).toEqual({ ok: true, value: { method: 'search', args: ['로동'] } });
-    expect(await handler(fromApp, 'constructor', [])).toEqual({ ok: false, error: 'changmun: unknown method' });
-    expect(await handler({ senderFrame: { url: 'blob:app://changmun/x' } }, 'getLibrary', [])).toEqual({ ok: false, error: 'changmun: refused' });
-    expect(await handler({ senderFrame: null }, 'getLibrary', [])).toEqual({ ok: false, error: 'changmun: refused' });
+    const refused = (code: string) => ({ ok: false, error: { code, ko: expect.stringMatching(/[가-힣]/), en: expect.any(String) } });
+    for (const name of ['constructor', '__proto__', 'toString', 'scrub', 'close', 'coverBytes']) expect(await handler(fromApp, name, []), name).toEqual(refused('unknown-method'));
+    expect(await handler(fromApp, 'search', [])).toEqual(refused('bad-argument'));
+    expect(await handler(fromApp, 'getArticle', [42])).toEqual(refused('bad-argument'));
+    expect(await handler(fromApp, 'getLibrary', 'not a list')).toEqual(refused('bad-argument'));
+    expect(await handler({ senderFrame: { url: 'blob:app://changmun/x' } }, 'getLibrary', [])).toEqual(refused('refused'));
+    expect(await handler({ senderFrame: null }, 'getLibrary', [])).toEqual(refused('refused'));
   });
 
   it('never reaches for shell, net, autoUpdater, crashReporter, recent documents or jump lists', async () => {

@@ -1,94 +1,61 @@
-// The Electron half of "both transports implement every method" (the HTTP half is in
-// preview.test.ts): the preload, run as Electron's sandbox runs it (a CommonJS script whose
-// `require` knows only 'electron'), exposes exactly the contract through contextBridge, each method
-// on the one channel with its arguments, and file URLs the app:// protocol answers.
+// The Electron half of "both transports carry every method" (the HTTP half is in preview.test.ts):
+// the preload, run as Electron's sandbox runs it (a CommonJS script whose `require` knows only
+// 'electron'), exposes one door through contextBridge, invoke(method, args), on the one channel;
+// the page's one client (main/contract/client.ts) makes every method of the contract over it, and
+// a failure reaches the page as an ApiError with its code, although contextBridge drops an Error's
+// own properties. The URLs the page makes are the ones app:// serves.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import vm from 'node:vm';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, type ChangmunApi, type FileUrls } from '../main/api.js';
-import { APP_ORIGIN, coverUrl, fileUrl } from '../main/electron/app-url.js';
+import { API, API_METHODS, ApiError, type ApiAnswer, type ChangmunApi } from '../main/api.js';
+import { createApiClient, fileUrlsAt } from '../main/contract/client.js';
+import { APP_INDEX_URL, APP_ORIGIN, bookUrl, coverUrl, fileUrl } from '../main/electron/app-url.js';
 import { API_CHANNEL } from '../main/electron/ipc.js';
-import { REPO_ROOT } from './helpers/paths.js';
+import { loadPreload, PRELOAD_SOURCE } from './helpers/preload-sandbox.js';
 
-const SOURCE = path.join(REPO_ROOT, 'main', 'electron', 'preload', 'index.ts');
+type Invoke = (method: string, args: unknown[]) => Promise<ApiAnswer>;
 
-interface Loaded {
-  exposed: Map<string, unknown>;
-  invoked: unknown[][];
-  required: string[];
-  answer: { current: unknown };
-  ipcRenderer: object;
-}
-
-/** The preload compiled as the build compiles it (CommonJS), run with a sandbox's require. */
-function loadPreload(): Loaded {
-  const js = ts.transpileModule(readFileSync(SOURCE, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
-  const exposed = new Map<string, unknown>();
-  const invoked: unknown[][] = [];
-  const required: string[] = [];
-  const answer = { current: { ok: true, value: null } as unknown };
-  const ipcRenderer = {
-    invoke: async (...args: unknown[]) => {
-      invoked.push(args);
-      return answer.current;
-    },
-    send: () => {
-      throw new Error('the preload must not send');
-    },
-    on: () => {
-      throw new Error('the preload must not listen');
-    },
-  };
-  const electron = { contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) }, ipcRenderer };
-  const sandboxRequire = (id: string) => {
-    required.push(id);
-    if (id === 'electron') return electron;
-    throw new Error(`the sandbox cannot require ${id}`);
-  };
-  const module = { exports: {} };
-  vm.runInNewContext(`(function (require, module, exports) {${js}\n})`, { Error, Promise, String, encodeURIComponent })(sandboxRequire, module, module.exports);
-  return { exposed, invoked, required, answer, ipcRenderer };
+/** The preload with a main process that answers `answer`, and the page's client made over it. */
+function pageWith(answer: () => ApiAnswer = () => ({ ok: true, value: null })) {
+  const loaded = loadPreload(async () => answer());
+  const bridge = loaded.exposed.get('changmun') as { invoke: Invoke };
+  return { loaded, bridge, api: createApiClient((m, a) => bridge.invoke(m, a)) };
 }
 
 describe('the preload', () => {
   it('needs nothing but electron, as the sandbox allows', () => {
-    expect(loadPreload().required).toEqual(['electron']);
+    expect(pageWith().loaded.required).toEqual(['electron']);
   });
 
-  it('exposes window.changmun = { api, urls } and nothing else', () => {
-    const { exposed } = loadPreload();
-    expect([...exposed.keys()]).toEqual(['changmun']);
-    expect(Object.keys(exposed.get('changmun') as object).sort()).toEqual(['api', 'urls']);
-  });
-
-  it('exposes every method of the contract, and only those', () => {
-    const { api } = loadPreload().exposed.get('changmun') as { api: ChangmunApi };
-    expect(Object.keys(api).sort()).toEqual([...API_METHODS].sort());
-    for (const m of API_METHODS) expect(typeof api[m], m).toBe('function');
+  it('exposes window.changmun = { invoke } and nothing else', () => {
+    const { loaded } = pageWith();
+    expect([...loaded.exposed.keys()]).toEqual(['changmun']);
+    expect(Object.keys(loaded.exposed.get('changmun') as object)).toEqual(['invoke']);
   });
 
   it('never hands the page ipcRenderer or anything that holds it', () => {
-    const { exposed, ipcRenderer } = loadPreload();
+    const { loaded } = pageWith();
     const seen = new Set<unknown>();
     const walk = (v: unknown): void => {
       if (v === null || (typeof v !== 'object' && typeof v !== 'function') || seen.has(v)) return;
       seen.add(v);
-      expect(v).not.toBe(ipcRenderer);
+      expect(v).not.toBe(loaded.ipcRenderer);
       for (const k of Object.getOwnPropertyNames(v)) walk((v as Record<string, unknown>)[k]);
     };
-    walk(exposed.get('changmun'));
+    walk(loaded.exposed.get('changmun'));
+  });
+
+  it("the page's client has every method of the contract's table, and only those", () => {
+    const { api } = pageWith();
+    expect(Object.keys(api).sort()).toEqual(Object.keys(API).sort());
+    for (const m of API_METHODS) expect(typeof api[m], m).toBe('function');
   });
 
   it('sends each method on the one channel with its arguments', async () => {
-    const loaded = loadPreload();
-    const { api } = loaded.exposed.get('changmun') as { api: ChangmunApi };
+    const { loaded, api } = pageWith();
     const position = { at: 0.5, updatedAt: '2024-01-01T00:00:00Z' };
     const settings = { language: 'en', fontSize: 20, theme: 'dark', remember: true } as const;
-    const calls: Record<(typeof API_METHODS)[number], () => Promise<unknown>> = {
+    // A mapped type: leaving out a method of the contract does not compile.
+    const calls: { [K in keyof ChangmunApi]: () => Promise<unknown> } = {
       getLibrary: () => api.getLibrary(),
       getLibraryChanges: () => api.getLibraryChanges(42),
       getIndexStatus: () => api.getIndexStatus(),
@@ -105,7 +72,6 @@ describe('the preload', () => {
       quit: () => api.quit(),
       getDriveCheck: () => api.getDriveCheck(),
     };
-    expect(Object.keys(calls).sort()).toEqual([...API_METHODS].sort());
     for (const m of API_METHODS) await calls[m]();
     expect(loaded.invoked.map((c) => c[0])).toEqual(API_METHODS.map(() => API_CHANNEL));
     expect(loaded.invoked.map((c) => c[1])).toEqual([...API_METHODS]);
@@ -114,32 +80,40 @@ describe('the preload', () => {
     expect(argsOf('savePosition')).toEqual(['books/a.epub', position]);
     expect(argsOf('saveSettings')).toEqual([settings]);
     expect(argsOf('getLibrary')).toEqual([]);
+    // A left-out optional argument is not sent.
     await api.search('x');
-    expect(loaded.invoked.at(-1)![2]).toEqual(['x']);
+    await api.search('y', undefined);
+    expect(loaded.invoked.slice(-2).map((c) => c[2])).toEqual([['x'], ['y']]);
   });
 
-  it("returns the main process's value, and throws its message as an Error", async () => {
-    const loaded = loadPreload();
-    const { api } = loaded.exposed.get('changmun') as { api: ChangmunApi };
-    loaded.answer.current = { ok: true, value: { saved: false, reason: 'read-only' } };
+  it("returns the main process's value, and throws its error as an ApiError with code, Korean and English", async () => {
+    let next: ApiAnswer = { ok: true, value: { saved: false, reason: 'read-only' } };
+    const { api } = pageWith(() => next);
     expect(await api.savePosition('a', { at: 1, updatedAt: 'x' })).toEqual({ saved: false, reason: 'read-only' });
-    loaded.answer.current = { ok: false, error: '파일을 찾을 수 없습니다: a.md / file not found: a.md' };
-    await expect(api.getArticle('a.md')).rejects.toThrow('file not found: a.md');
-    loaded.answer.current = { ok: true, value: null };
+    next = { ok: false, error: { code: 'not-found', ko: '파일을 찾을 수 없습니다: a.md', en: 'file not found: a.md' } };
+    const e = await api.getArticle('a.md').then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({ code: 'not-found', ko: '파일을 찾을 수 없습니다: a.md', en: 'file not found: a.md' });
+    next = { ok: true, value: null };
     expect(await api.quit()).toBeUndefined();
   });
 
-  it('makes the same file and cover URLs as the main process serves', () => {
-    const { urls } = loadPreload().exposed.get('changmun') as { urls: FileUrls };
+  it('a main process that answers something else than the contract fails as an ApiError too', async () => {
+    const { api } = pageWith(() => ({ nonsense: true }) as unknown as ApiAnswer);
+    await expect(api.getLibrary()).rejects.toMatchObject({ name: 'ApiError', code: 'failed' });
+  });
+
+  it("the page's file, cover and book URLs, made beside the window's page, are the ones app:// serves", () => {
+    const urls = fileUrlsAt(new URL('./', APP_INDEX_URL).href);
     for (const p of ['films/바다의 편지.mp4', 'a/100% #1?.txt', 'books/동백꽃.epub']) {
       expect(urls.file(p)).toBe(fileUrl(p));
       expect(urls.cover(p)).toBe(coverUrl(p));
+      expect(urls.book(p)).toBe(bookUrl(p));
     }
+    expect(fileUrl('a/100% #1?.txt')).toBe(`${APP_ORIGIN}/files/a/100%25%20%231%3F.txt`);
   });
 
-  it('repeats the channel and the origin of main/electron exactly', () => {
-    const source = readFileSync(SOURCE, 'utf8');
-    expect(source).toContain(`const API_CHANNEL = '${API_CHANNEL}';`);
-    expect(source).toContain(`const APP_ORIGIN = '${APP_ORIGIN}';`);
+  it('repeats the channel of main/electron exactly', () => {
+    expect(readFileSync(PRELOAD_SOURCE, 'utf8')).toContain(`const API_CHANNEL = '${API_CHANNEL}';`);
   });
 });

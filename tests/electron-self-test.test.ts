@@ -1,15 +1,15 @@
-// `--self-test`, run here against a page made of what the real one is made of: the contract as the
-// preload hands it over IPC (callApi on the real LibraryService, on a temp copy of content-sample),
-// and fetch() answered by the app:// protocol, with the shell's request policy in front of it.
+// `--self-test`, run here against a page made of what the real one is made of: the preload's
+// invoke over IPC (callApi, the contract's dispatcher, on the real LibraryService, on a temp copy of
+// content-sample), and fetch() answered by the app:// protocol, with the shell's request policy in
+// front of it.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_METHODS, type ChangmunApi } from '../main/api.js';
+import { API_METHODS, type ApiAnswer } from '../main/api.js';
 import { resolveLibraryFolder } from '../main/core/drive/locate.js';
 import { LibraryService } from '../main/core/library-service.js';
-import { coverUrl, fileUrl } from '../main/electron/app-url.js';
 import { callApi } from '../main/electron/ipc.js';
 import { isRequestAllowed } from '../main/electron/policy.js';
 import { handleAppRequest } from '../main/electron/protocol.js';
@@ -29,18 +29,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A page: window.changmun as the preload builds it, and fetch as Chromium with our guards. */
-function page(options: { methods?: readonly string[]; network?: boolean } = {}): SelfTestHost & { lines: string[] } {
-  const api = Object.fromEntries(
-    (options.methods ?? API_METHODS).map((m) => [
-      m,
-      async (...args: unknown[]) => {
-        const answer = await callApi(service, m, args);
-        if (!answer.ok) throw new Error(answer.error);
-        return answer.value;
-      },
-    ]),
-  ) as unknown as ChangmunApi;
+/**
+ * A page: window.changmun as the preload builds it (or, with `errors: 'message-only'`, a door that
+ * loses the code on the way, as a rejected invoke would), and fetch as Chromium with our guards.
+ */
+function page(options: { exposes?: 'invoke' | 'api'; errors?: 'message-only'; network?: boolean } = {}): SelfTestHost & { lines: string[] } {
+  const invoke = async (method: string, args: unknown[]): Promise<ApiAnswer> => {
+    const answer = await callApi(service, method, args);
+    if (!answer.ok && options.errors === 'message-only') return { ok: false, error: { en: answer.error.en } } as unknown as ApiAnswer;
+    return answer;
+  };
+  const changmun = options.exposes === 'api' ? { api: Object.fromEntries(API_METHODS.map((m) => [m, (...a: unknown[]) => invoke(m, a)])) } : { invoke };
   const fetch = async (url: string, init: RequestInit = {}) => {
     if (!isRequestAllowed(url, { development: false })) {
       if (options.network) return new Response('hello');
@@ -53,7 +52,7 @@ function page(options: { methods?: readonly string[]; network?: boolean } = {}):
       book: (p, req) => service.bookEntry(p, req),
     });
   };
-  const window = { changmun: { api, urls: { file: fileUrl, cover: coverUrl } } };
+  const window = { changmun };
   const lines: string[] = [];
   return {
     lines,
@@ -73,7 +72,7 @@ describe('--self-test', () => {
     expect(host.lines.filter((l) => l.includes('FAIL'))).toEqual([]);
     expect(code).toBe(0);
     const text = host.lines.join('\n');
-    expect(text).toContain(`self-test: ok   contract: ${API_METHODS.length} methods through the preload`);
+    expect(text).toContain(`self-test: ok   contract: invoke through the preload for ${API_METHODS.length} methods; an unknown method and a wrong argument refused with their codes`);
     expect(text).toMatch(/ok {3}library: 15 items \(\d+ articles, 3 books, \d+ films\)/);
     expect(text).toMatch(/ok {3}search: ".+" found \d+ items/);
     expect(text).toMatch(/ok {3}article: articles\//);
@@ -84,10 +83,16 @@ describe('--self-test', () => {
     expect(host.lines.at(-1)).toBe('self-test: passed');
   });
 
-  it('fails, saying which, when the preload lacks a method', async () => {
-    const host = page({ methods: API_METHODS.filter((m) => m !== 'getSubtitles') });
+  it('fails, saying which, when the preload exposes anything but its one door', async () => {
+    const host = page({ exposes: 'api' });
     expect(await runSelfTest(host, limits)).toBe(1);
-    expect(host.lines.join('\n')).toMatch(/FAIL contract: the preload exposes \[/);
+    expect(host.lines.join('\n')).toContain('FAIL contract: the preload exposes [api], not [invoke]');
+  });
+
+  it('fails when an error reaches the page without its code', async () => {
+    const host = page({ errors: 'message-only' });
+    expect(await runSelfTest(host, limits)).toBe(1);
+    expect(host.lines.join('\n')).toMatch(/FAIL contract: window\.changmun\.invoke\('noSuchMethod', \[\]\) answered .*, not unknown-method/);
   });
 
   it('fails when a request reaches the network', async () => {

@@ -142,7 +142,7 @@ describe('a read-only drive, in the app (the preview server’s HTTP API)', () =
   });
 
   it('saving a reading position or a setting says read-only, and memory still holds them', async () => {
-    const settings = { language: 'ko', fontSize: 22, theme: 'dark', remember: true };
+    const settings = { language: 'ko', fontSize: 22, theme: 'dark', remember: true, rememberPlaces: true, volume: 0.5 };
     expect(await api('saveSettings', settings)).toEqual({ saved: false, reason: 'read-only' });
     const position = { at: 'epubcfi(/6/4!/4/2/1:0)', updatedAt: new Date().toISOString() };
     expect(await api('savePosition', 'books/동백꽃.epub', position)).toEqual({ saved: false, reason: 'read-only' });

@@ -3,7 +3,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError, LibraryService } from '../main/core/library-service.js';
+import { ApiError } from '../main/api.js';
+import { LibraryService } from '../main/core/library-service.js';
 import { textToHtml } from '../main/core/serve/article-html.js';
 import { resolveLibraryFolder } from '../main/core/drive/locate.js';
 import { StateStore, stateDir, stateFile } from '../main/core/state/index.js';
@@ -353,7 +354,7 @@ describe('StateStore', () => {
     const store = await StateStore.open(dataDir);
     await store.saveSettings({ language: 'xx', fontSize: 1e9, theme: 'neon', remember: 'yes' } as unknown as Settings);
     expect(store.getSettings()).toEqual({ language: 'ko', fontSize: 48, theme: 'light', remember: false, rememberPlaces: true, volume: 0.3 });
-    await expect(store.savePosition('a.md', { at: {} } as never)).rejects.toThrow(TypeError);
+    await expect(store.savePosition('a.md', { at: {} } as never)).rejects.toMatchObject({ code: 'bad-argument', ko: expect.stringMatching(/[가-힣]/) });
     await store.saveSettings(on());
     writeFileSync(stateFile(dataDir), '{ not json');
     const next = await StateStore.open(dataDir);

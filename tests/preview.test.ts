@@ -161,18 +161,31 @@ describe('changmun preview', () => {
     expect((await api('getSettings', [])).value).toMatchObject({ fontSize: 18, remember: false });
   });
 
-  it('exposes only the contract: other names are 404, errors are 500 { error } without paths', async () => {
-    for (const name of ['close', 'coverBytes', 'constructor', '__proto__', 'toString', 'ready', 'scrub', 'forgetMemory']) {
-      expect((await api(name, [])).status, name).toBe(404);
+  it('exposes only the contract: other names are 404, wrong arguments 400, errors { error: { code, ko, en } } without paths', async () => {
+    const isError = (code: string) => ({ error: { code, ko: expect.stringMatching(/[가-힣]/), en: expect.any(String) } });
+    for (const name of ['close', 'coverBytes', 'constructor', '__proto__', 'toString', 'ready', 'scrub', 'forgetMemory', 'bookEntry']) {
+      const r = await api(name, []);
+      expect(r.status, name).toBe(404);
+      expect(r.value, name).toEqual(isError('unknown-method'));
     }
     const get = await fetch(`${base}api/getLibrary`);
     expect(get.status).toBe(405);
+    expect(await get.json()).toEqual(isError('bad-argument'));
     const bad = await fetch(`${base}api/getLibrary`, { method: 'POST', body: '{"not":"an array"}' });
     expect(bad.status).toBe(400);
-    const err = await api('getArticle', ['../../etc/passwd']);
-    expect(err.status).toBe(500);
-    expect(typeof (err.value as { error: string }).error).toBe('string');
-    expect((err.value as { error: string }).error).not.toContain(dir);
+    expect(await bad.json()).toEqual(isError('bad-argument'));
+    for (const [method, args] of [['search', []], ['search', [42]], ['getArticle', ['a.md', 'extra']], ['savePosition', ['a.md', 'not a place']], ['getLibraryChanges', ['1']]] as const) {
+      const r = await api(method, [...args]);
+      expect(r.status, `${method} ${JSON.stringify(args)}`).toBe(400);
+      expect(r.value).toEqual(isError('bad-argument'));
+    }
+    const missing = await api('getArticle', ['../../etc/passwd.txt']);
+    expect(missing.status).toBe(404);
+    expect(missing.value).toEqual(isError('not-found'));
+    expect(JSON.stringify(missing.value)).not.toContain(dir);
+    const film = await api('getArticle', [FILM]);
+    expect(film.status).toBe(422);
+    expect(film.value).toEqual(isError('unsupported'));
   });
 
   it('serves films with Range, raw HTML as text, covers as images, and refuses ways out', async () => {

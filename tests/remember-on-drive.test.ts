@@ -15,6 +15,8 @@ afterAll(() => removeTemps());
 
 const PLACE = { at: 'epubcfi(/6/4!/4/2/1:0)', updatedAt: '2025-05-05T05:05:05Z' };
 const ON = { language: 'ko', fontSize: 20, theme: 'dark', remember: true } as const;
+/** What an older state file (before the places switch and the films' volume) comes back as. */
+const FILLED = { rememberPlaces: true, volume: 0.3 } as const;
 
 /** A state file as someone preparing a hostile stick would plant it: exactly this app's format. */
 function plantState(dataDir: string, doc: unknown = { format: 1, settings: { ...ON, fontSize: 30 }, positions: { 'books/동백꽃.epub': PLACE, 'films/바다의 편지.mp4': { at: 12, updatedAt: PLACE.updatedAt } } }): void {
@@ -68,7 +70,7 @@ describe('a state file found on the drive', () => {
     await withService(drive, async (service) => {
       await service.savePosition('articles/a.md', { at: 0.5, updatedAt: PLACE.updatedAt });
       expect(await service.resumeRemembering()).toEqual({ saved: true });
-      expect(await service.getSettings()).toEqual({ ...ON, fontSize: 30 });
+      expect(await service.getSettings()).toEqual({ ...ON, ...FILLED, fontSize: 30 });
       // The drive's places, and this session's on top.
       expect(Object.keys(await service.getPositions()).sort()).toEqual(['articles/a.md', 'books/동백꽃.epub', 'films/바다의 편지.mp4']);
       expect(await service.getRememberStatus()).toEqual({ onDrive: true, sessionPlaces: 3 });
@@ -130,7 +132,7 @@ describe('remember on this drive, opted in', () => {
       expect(await service.savePosition('books/동백꽃.epub', PLACE)).toEqual({ saved: true });
       expect(await service.getRememberStatus()).toEqual({ onDrive: true, sessionPlaces: 1 });
     });
-    expect(JSON.parse(readFileSync(stateFile(dataDir), 'utf8'))).toEqual({ format: 1, settings: ON, positions: { 'books/동백꽃.epub': PLACE } });
+    expect(JSON.parse(readFileSync(stateFile(dataDir), 'utf8'))).toEqual({ format: 1, settings: { ...ON, ...FILLED }, positions: { 'books/동백꽃.epub': PLACE } });
     await withService(drive, async (service) => {
       expect(await service.getRememberStatus()).toEqual({ onDrive: false, found: { places: 1 }, sessionPlaces: 0 });
       expect((await service.getSettings()).remember).toBe(false);

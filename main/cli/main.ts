@@ -82,8 +82,10 @@ export async function runCli(argv: string[]): Promise<number> {
     .description('서재를 이 컴퓨터의 브라우저에서 앱과 똑같이 보여 줍니다 / show the library in a local browser, exactly as the app does')
     .argument('<library-folder>', '서재 폴더 / library folder')
     .option('--port <n>', '포트 (기본: 빈 포트) / port (default: any free port)')
-    .option('--no-open', '브라우저를 열지 않습니다 / do not open a browser')
-    .action(async (folder: string, opts: { port?: string; open?: boolean }) => {
+    .option('--open', '이 컴퓨터의 브라우저로 엽니다 (기본: 주소만 알려 줌) / open it in this computer\'s browser (default: only print the address)')
+    .option('--no-open', '브라우저를 열지 않습니다 (기본) / do not open a browser (the default)')
+    .option('--index-on-drive', '색인을 앱처럼 드라이브에 둡니다 (기본: 이 컴퓨터의 임시 폴더, 끝나면 지움) / keep the index on the drive as the app does (default: a temporary folder of this computer, removed at the end)')
+    .action(async (folder: string, opts: { port?: string; open?: boolean; indexOnDrive?: boolean }) => {
       exitCode = await runPreview(folder, opts);
     });
 

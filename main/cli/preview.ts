@@ -1,5 +1,8 @@
-// `changmun preview <library-folder> [--port N] [--no-open]`: the drive's library in a local browser,
-// exactly as the app shows it. The URL is the first line on stdout (scripts and tests read it);
+// `changmun preview <library-folder> [--port N] [--open] [--index-on-drive]`: the drive's library in a
+// local browser, exactly as the app shows it. A browser is opened only when asked (--open): the
+// machine may have none. The index is built in a temporary folder of this computer and removed at
+// the end, so a finished (signed) drive is left file for file as it was; --index-on-drive keeps it
+// on the drive as the desktop app does (the no-trace proof runs the app's behaviour this way). The URL is the first line on stdout (scripts and tests read it);
 // everything for people goes to stderr. Ctrl+C (SIGINT) or SIGTERM stops it cleanly.
 import { spawn } from 'node:child_process';
 import { resolveLibraryFolder } from '../core/drive/locate.js';
@@ -8,8 +11,10 @@ import { UiNotBuiltError } from '../preview/ui-dist.js';
 
 export interface PreviewCliOptions {
   port?: string;
-  /** commander's --no-open sets this to false. */
+  /** --open sets this to true; anything else opens nothing. */
   open?: boolean;
+  /** --index-on-drive: the index in the drive's .changmun/, as the desktop app keeps it. */
+  indexOnDrive?: boolean;
 }
 
 export async function runPreview(folder: string, opts: PreviewCliOptions): Promise<number> {
@@ -21,7 +26,7 @@ export async function runPreview(folder: string, opts: PreviewCliOptions): Promi
   const location = resolveLibraryFolder(folder);
   let preview: PreviewServer;
   try {
-    preview = await startPreviewServer({ location, port });
+    preview = await startPreviewServer({ location, port, indexOffDrive: opts.indexOnDrive !== true });
   } catch (e) {
     if (e instanceof UiNotBuiltError) {
       process.stderr.write(`${e.message}\n`);
@@ -48,7 +53,7 @@ export async function runPreview(folder: string, opts: PreviewCliOptions): Promi
     () => process.stderr.write('색인 완료: 모든 파일을 찾을 수 있습니다 / Index ready: everything is searchable.\n'),
     () => process.stderr.write('색인을 만들지 못했습니다 (문제 목록을 보세요) / The index could not be built (see the problems list).\n'),
   );
-  if (opts.open !== false) openBrowser(preview.url);
+  if (opts.open === true) openBrowser(preview.url);
 
   await stopped;
   await preview.close();

@@ -1,12 +1,16 @@
-// The back end behind the contract (main/api.ts), in plain Node: the preview server serves it over
-// HTTP now, the Electron preload over IPC later. Search and indexing run in a worker thread
-// (SearchService); this thread only reads single files for the readers and keeps the state.
-import { promises as fs, constants as fsConstants } from 'node:fs';
+// The back end behind the contract (main/api.ts), in plain Node: the contract's dispatcher serves it
+// over HTTP in the preview and over IPC in the Electron window. What a person may be told of a
+// failure is thrown as an ApiError (main/contract/errors.ts): a code, Korean and English. Search
+// and indexing run in a worker thread (SearchService); this thread only reads single files for the
+// readers and keeps the state.
+import { promises as fs, constants as fsConstants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type {
   ArticleContent, ChangmunApi, DriveCheck, IndexStatus, LibraryChanges, LibraryInfo, LibraryItem, Problem, ReadingPosition, RememberStatus,
   SaveResult, SearchOptions, SearchResponse, Settings, SubtitleTrackData,
 } from '../api.js';
+import { ApiError } from '../contract/errors.js';
 import type { LibraryLocation } from './drive/locate.js';
 import type { LibrarySettings } from './drive/library-json.js';
 import { readLibrarySettings } from './catalog/scan.js';
@@ -21,6 +25,7 @@ import { articleFormatOf, extractArticle, titleFromFileName } from './extract/ar
 import { subtitleFormatOf } from './extract/subtitles/index.js';
 import { resolveLibraryPath } from './serve/guard.js';
 import { BookEntries } from './serve/book-entries.js';
+import { cleanCss } from '../text/clean-css.js';
 import type { ServeRequest, ServeResponse } from './serve/index.js';
 import { articleHtml } from './serve/article-html.js';
 import { readEpubCover, type CoverImage } from './serve/cover.js';
@@ -38,14 +43,9 @@ export interface LibraryServiceOptions {
   onQuit?: () => void | Promise<void>;
   /** Extraction worker threads under the search worker. */
   workers?: number;
-}
-
-/** An error whose message a person may see: bilingual, with library-relative paths only. */
-export class ApiError extends Error {
-  override readonly name = 'ApiError';
-  constructor(readonly code: 'bad-request' | 'not-found' | 'unsupported' | 'too-large' | 'unreadable', ko: string, en: string) {
-    super(`${ko} / ${en}`);
-  }
+  /** Never write the index on the drive: it is built in a temporary folder of this PC, removed at
+   * close (the preview: a volunteer checking a finished, signed drive changes nothing on it). */
+  indexOffDrive?: boolean;
 }
 
 interface Startup {
@@ -56,6 +56,8 @@ interface Startup {
 
 export class LibraryService implements ChangmunApi {
   private readonly searchService: SearchService;
+  /** The index's temporary folder on this PC when it stays off the drive. */
+  private readonly scratchDir: string | undefined;
   private readonly startup: Promise<Startup>;
   /** The catalog the worker finished with, or until then the one the drive had saved. */
   private catalog: SavedCatalog | undefined;
@@ -75,8 +77,11 @@ export class LibraryService implements ChangmunApi {
 
   constructor(readonly location: LibraryLocation, private readonly options: LibraryServiceOptions = {}) {
     // The worker saves the index only when the drive is writable.
-    this.searchService = new SearchService(location, { save: true, workers: options.workers });
-    this.books = new BookEntries(location.libraryRoot);
+    if (options.indexOffDrive) this.scratchDir = mkdtempSync(path.join(tmpdir(), 'changmun-index-'));
+    this.searchService = new SearchService(location, { save: !options.indexOffDrive, workers: options.workers, ...(this.scratchDir ? { scratchDir: this.scratchDir } : {}) });
+    // A book's CSS files get the same cleaning as the CSS inside its pages: nothing in them may ask
+    // another machine for anything (an @import or a url() of a remote host).
+    this.books = new BookEntries(location.libraryRoot, cleanCss);
     this.searchService.ready.then(
       ({ summary, catalog }) => {
         if (summary.damaged) this.indexNotice = 'damaged';
@@ -174,7 +179,7 @@ export class LibraryService implements ChangmunApi {
   }
 
   async getLibraryChanges(since: number): Promise<LibraryChanges> {
-    if (typeof since !== 'number' || !Number.isFinite(since)) throw new ApiError('bad-request', '버전이 숫자가 아닙니다', 'the version is not a number');
+    if (typeof since !== 'number' || !Number.isFinite(since)) throw new ApiError('bad-argument', '버전이 숫자가 아닙니다.', 'The version is not a number.');
     const s = await this.startup;
     const answer = this.workerHasCatalog() && !this.indexFailure ? await within(this.searchService.changes(Math.trunc(since)), 3000).catch(() => undefined) : undefined;
     const c = answer?.changes;
@@ -231,7 +236,7 @@ export class LibraryService implements ChangmunApi {
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
-    if (typeof query !== 'string') throw new ApiError('bad-request', '검색어가 글자가 아닙니다', 'the query is not a string');
+    if (typeof query !== 'string') throw new ApiError('bad-argument', '검색어가 글자가 아닙니다.', 'The query is not a string.');
     // The worker answers while it indexes, marking answers incomplete.
     const answer = this.searchService.search(query.slice(0, 500), cleanSearchOptions(options));
     // After a failure the worker may be gone, and a question to a dead worker is never answered.
@@ -326,6 +331,7 @@ export class LibraryService implements ChangmunApi {
     this.books.close();
     await this.driveCheck.close();
     await this.searchService.close();
+    if (this.scratchDir) rmSync(this.scratchDir, { recursive: true, force: true });
   }
 
   /** Messages leave this process (to a browser): no absolute path of the drive in them. */
@@ -462,11 +468,11 @@ async function canWrite(dataDir: string): Promise<boolean> {
   }
 }
 
-/** The promise, or an ApiError when it takes longer than `ms`. */
+/** The promise, or an ApiError ('not-ready') when it takes longer than `ms`. */
 function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ApiError('unreadable', '검색 색인이 답하지 않습니다', 'the search index does not answer')), ms);
+    timer = setTimeout(() => reject(new ApiError('not-ready', '검색 색인이 답하지 않습니다. 잠시 뒤에 다시 해 보세요.', 'The search index does not answer. Try again in a moment.')), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,20 +1,9 @@
-// The shapes every part of Changmun shares: what an extractor returns, what the catalog holds.
+// The shapes every part of Changmun shares: what an extractor returns, what the catalog holds. The
+// ones the UI sees too (an item's type, a locator, a book's contents, a problem) are the contract's
+// (main/contract/types.ts), re-exported here: the core imports the contract, never the other way.
+import type { ItemType, Locator, Problem, SubtitleFormat, TocEntry } from '../contract/types.js';
 
-/** What kind of thing a person opens. */
-export type ItemType = 'article' | 'book' | 'video';
-
-/**
- * Where a chunk of text lives inside its item, precise enough for a reader to open it there.
- * - article: `anchor` (an element id in the rendered article; empty string for the top)
- * - book: `href` (the spine section, relative to the zip root) and `ordinal` (chunk number inside it)
- * - video / subtitles: `startMs` of the first cue of the chunk
- */
-export interface Locator {
-  href?: string;
-  ordinal?: number;
-  startMs?: number;
-  anchor?: string;
-}
+export type { ItemType, Locator, Problem, SubtitleFormat, TocEntry };
 
 /** A bounded piece of searchable text (NFC) and the place it came from. */
 export interface Chunk {
@@ -44,12 +33,6 @@ export interface ArticleExtract {
   /** Local images the article refers to, relative to the article's folder, as written. */
   images: string[];
   chunks: Chunk[];
-}
-
-export interface TocEntry {
-  label: string;
-  href: string;
-  children: TocEntry[];
 }
 
 export interface SpineEntry {
@@ -87,8 +70,6 @@ export interface SubtitleTrack {
   label?: string;
   cues: Cue[];
 }
-
-export type SubtitleFormat = 'srt' | 'vtt' | 'sami' | 'ass';
 
 export interface SubtitleExtract {
   kind: 'subtitle';
@@ -130,13 +111,4 @@ export interface Item {
   subtitles?: SubtitleRef[];
   /** Videos: the container the first bytes show ('' when the item is a subtitle file with no video). */
   video?: { container: string; hasVideo: boolean; hasSubtitles: boolean };
-}
-
-/** A file that could not be used, with a plain message in Korean and English. */
-export interface Problem {
-  path: string;
-  code: string;
-  message: string;
-  messageKo: string;
-  messageEn: string;
 }

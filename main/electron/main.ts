@@ -13,11 +13,11 @@ import type { ServeRequest, ServeResponse } from '../core/serve/index.js';
 import { uiDistDir } from './app-files.js';
 import { APP_INDEX_URL, APP_SCHEME } from './app-url.js';
 import { executableName, locateOptionsFor, parseShellArgs } from './args.js';
-import { API_CHANNEL, callApi } from './ipc.js';
+import { answerIpc, API_CHANNEL } from './ipc.js';
 import { createPanicDetector } from './panic-key.js';
 import {
   APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, HOST_RESOLVER_OPTIONS, isNavigationAllowed, isPermissionAllowed, isRequestAllowed,
-  isTrustedSender, type PolicyContext,
+  type PolicyContext,
 } from './policy.js';
 import { handleAppRequest } from './protocol.js';
 import { isWritableDirectory, prepareRuntime, removeRuntime, removeRuntimeSync, sweepStaleSessions, type RuntimePlan } from './runtime-paths.js';
@@ -203,9 +203,7 @@ export function startShell(electron: ElectronModule, env: ShellEnvironment): She
     ses.protocol.handle(APP_SCHEME, (request) =>
       handleAppRequest(request, { libraryRoot: here.libraryRoot, distDir, cover: (p) => backEnd.coverBytes(p), book: (p, req) => backEnd.bookEntry(p, req) }),
     );
-    electron.ipcMain.handle(API_CHANNEL, (event, method: unknown, callArgs: unknown) =>
-      isTrustedSender(event.senderFrame?.url) ? callApi(backEnd, method, callArgs) : { ok: false, error: 'changmun: refused' },
-    );
+    electron.ipcMain.handle(API_CHANNEL, (event, method: unknown, callArgs: unknown) => answerIpc(backEnd, event.senderFrame?.url, method, callArgs));
 
     const win = createWindow(electron.BrowserWindow, { preload: env.preload, title: DEFAULT_APP_NAME, development });
     if (!args.selfTest) win.once('ready-to-show', () => win.show());

@@ -1,8 +1,10 @@
 // `--self-test`, for a machine that has Electron: the real window loads the UI, and everything is
-// asked through the page as the UI asks it (preload → IPC → back end, app:// → serve): the contract
-// is there, the library loads, a search finds something, one item of each type opens, nothing
-// reaches the network. Plain ASCII lines on stdout; the exit code says whether all of it worked.
-import { API_METHODS, type LibraryInfo, type LibraryItem } from '../api.js';
+// asked through the page as the UI asks it (preload → IPC → dispatcher → back end, app:// → serve):
+// the preload's one door is there and failures come back with their codes, the library loads, a
+// search finds something, one item of each type opens, nothing reaches the network. Plain ASCII
+// lines on stdout; the exit code says whether all of it worked.
+import { API_METHODS, type ApiAnswer, type LibraryInfo, type LibraryItem } from '../api.js';
+import { coverUrl, fileUrl } from './app-url.js';
 
 export interface SelfTestHost {
   /** Resolves when the UI has loaded in the window. */
@@ -33,7 +35,12 @@ export async function runSelfTest(host: SelfTestHost, limits: SelfTestLimits = L
       host.log(`self-test: FAIL ${name}: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  const api = (call: string) => host.evaluate(`window.changmun.api.${call}`);
+  /** One contract call as the page's client makes it: through the preload's invoke. */
+  const api = async (method: string, args: unknown[] = []): Promise<unknown> => {
+    const answer = (await host.evaluate(`window.changmun.invoke(${JSON.stringify(method)}, ${JSON.stringify(args)})`)) as ApiAnswer | undefined;
+    if (!answer?.ok) throw new Error(answer ? `${method}: ${answer.error.code}: ${answer.error.en}` : `${method}: no answer`);
+    return answer.value;
+  };
 
   await step('window', async () => {
     await within(host.pageLoaded, limits.pageMs, 'the UI did not load');
@@ -42,10 +49,18 @@ export async function runSelfTest(host: SelfTestHost, limits: SelfTestLimits = L
   if (failures > 0) return finish(host, failures);
 
   await step('contract', async () => {
-    const names = (await host.evaluate('Object.keys(window.changmun?.api ?? {}).sort()')) as string[];
-    const expected = [...API_METHODS].sort();
-    if (JSON.stringify(names) !== JSON.stringify(expected)) throw new Error(`the preload exposes [${names.join(', ')}]`);
-    return `${names.length} methods through the preload`;
+    const keys = ((await host.evaluate('Object.keys(window.changmun ?? {}).sort()')) as string[] | undefined) ?? [];
+    if (JSON.stringify(keys) !== '["invoke"]') throw new Error(`the preload exposes [${keys.join(', ')}], not [invoke]`);
+    // Failures must reach the page with their code and their Korean: the UI decides by the code.
+    const refusedWith = async (expression: string, code: string) => {
+      const answer = (await host.evaluate(expression)) as ApiAnswer | undefined;
+      if (answer?.ok !== false || answer.error.code !== code || !/[\uac00-\ud7a3]/.test(answer.error.ko)) {
+        throw new Error(`${expression} answered ${JSON.stringify(answer)}, not ${code} with a Korean message`);
+      }
+    };
+    await refusedWith(`window.changmun.invoke('noSuchMethod', [])`, 'unknown-method');
+    await refusedWith(`window.changmun.invoke('getArticle', [42])`, 'bad-argument');
+    return `invoke through the preload for ${API_METHODS.length} methods; an unknown method and a wrong argument refused with their codes`;
   });
   if (failures > 0) return finish(host, failures);
 
@@ -53,12 +68,12 @@ export async function runSelfTest(host: SelfTestHost, limits: SelfTestLimits = L
   await step('library', async () => {
     const deadline = Date.now() + limits.indexMs;
     for (;;) {
-      const status = (await api('getIndexStatus()')) as { complete: boolean; phase: string; done: number; total: number };
+      const status = (await api('getIndexStatus')) as { complete: boolean; phase: string; done: number; total: number };
       if (status.complete || status.phase === 'done') break;
       if (Date.now() > deadline) throw new Error(`indexing did not finish (${status.done}/${status.total})`);
       await sleep(limits.pollMs);
     }
-    library = (await api('getLibrary()')) as LibraryInfo;
+    library = (await api('getLibrary')) as LibraryInfo;
     if (library.items.length === 0) throw new Error('the library has no items');
     const count = (t: string) => library!.items.filter((i) => i.type === t).length;
     return `${library.items.length} items (${count('article')} articles, ${count('book')} books, ${count('video')} films), ${library.problems.length} problems`;
@@ -69,7 +84,7 @@ export async function runSelfTest(host: SelfTestHost, limits: SelfTestLimits = L
   await step('search', async () => {
     const word = searchWordOf(items);
     if (!word) throw new Error('no title has a word to search for');
-    const r = (await api(`search(${JSON.stringify(word)})`)) as { total: number };
+    const r = (await api('search', [word])) as { total: number };
     if (!(r.total > 0)) throw new Error(`"${word}" found nothing`);
     return `"${word}" found ${r.total} items`;
   });
@@ -79,7 +94,7 @@ export async function runSelfTest(host: SelfTestHost, limits: SelfTestLimits = L
   const article = first('article');
   await step('article', async () => {
     if (!article) return 'none in this library: skipped';
-    const a = (await api(`getArticle(${JSON.stringify(article.path)})`)) as { html: string };
+    const a = (await api('getArticle', [article.path])) as { html: string };
     if (!a.html) throw new Error(`${article.path} came back empty`);
     return `${article.path} (${a.html.length} characters of HTML)`;
   });
@@ -89,12 +104,12 @@ export async function runSelfTest(host: SelfTestHost, limits: SelfTestLimits = L
   await step('book', async () => {
     if (!book) return 'none in this library: skipped';
     const [status, magic] = (await host.evaluate(
-      `fetch(window.changmun.urls.file(${JSON.stringify(book.path)})).then(async (r) => [r.status, Array.from(new Uint8Array(await r.arrayBuffer()).slice(0, 2))])`,
+      `fetch(${JSON.stringify(fileUrl(book.path))}).then(async (r) => [r.status, Array.from(new Uint8Array(await r.arrayBuffer()).slice(0, 2))])`,
     )) as [number, number[]];
     if (status !== 200 || magic[0] !== 0x50 || magic[1] !== 0x4b) throw new Error(`${book.path}: HTTP ${status}, not a zip`);
     let cover = 'no cover';
     if (book.book?.hasCover) {
-      const s = await host.evaluate(`fetch(window.changmun.urls.cover(${JSON.stringify(book.path)})).then((r) => r.status)`);
+      const s = await host.evaluate(`fetch(${JSON.stringify(coverUrl(book.path))}).then((r) => r.status)`);
       if (s !== 200) throw new Error(`${book.path}: cover HTTP ${String(s)}`);
       cover = 'cover 200';
     }
@@ -105,10 +120,10 @@ export async function runSelfTest(host: SelfTestHost, limits: SelfTestLimits = L
   await step('film', async () => {
     if (!film) return 'none in this library: skipped';
     const [status, range] = (await host.evaluate(
-      `fetch(window.changmun.urls.file(${JSON.stringify(film.path)}), { headers: { Range: 'bytes=0-99' } }).then((r) => [r.status, r.headers.get('content-range')])`,
+      `fetch(${JSON.stringify(fileUrl(film.path))}, { headers: { Range: 'bytes=0-99' } }).then((r) => [r.status, r.headers.get('content-range')])`,
     )) as [number, string | null];
     if (status !== 206 || !range?.startsWith('bytes 0-')) throw new Error(`${film.path}: a Range request got ${status} ${String(range)}`);
-    const tracks = (await api(`getSubtitles(${JSON.stringify(film.path)})`)) as unknown[];
+    const tracks = (await api('getSubtitles', [film.path])) as unknown[];
     return `${film.path} (206 ${range}; ${tracks.length} subtitle tracks)`;
   });
 

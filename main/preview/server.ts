@@ -4,28 +4,24 @@
 import http from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { pipeline } from 'node:stream';
-import { API_METHODS, type ChangmunApi } from '../api.js';
+import { httpStatusOf, type ApiErrorBody } from '../api.js';
+import { dispatchApi } from '../contract/dispatch.js';
 import type { LibraryLocation } from '../core/drive/locate.js';
 import { LibraryService } from '../core/library-service.js';
-import { APP_CSP, segmentsOfUrlPath, serveAppFile, serveLibraryFile, type ServeRequest, type ServeResponse } from '../core/serve/index.js';
-import { LIBRARY_FILE_CSP } from '../core/serve/content-type.js';
+import type { ServeRequest, ServeResponse } from '../core/serve/index.js';
+import { jsonResponse, plainResponse, responseHeaders, routeOfPath, serveAppRoute, type AppRouteContext } from '../core/serve/app-routes.js';
 import { requireBuiltUi } from './ui-dist.js';
 
 export const PREVIEW_HOST = '127.0.0.1';
 const MAX_API_BODY = 1024 * 1024;
-const METHODS: ReadonlySet<string> = new Set(API_METHODS);
-
-/** Sent with every answer, whatever the route. */
-const COMMON_HEADERS: Record<string, string> = {
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-};
 
 export interface PreviewOptions {
   location: LibraryLocation;
   /** 0 (the default) lets the system choose a free port. */
   port?: number;
+  /** The index in a temporary folder of this PC, removed at close, not on the drive (the default:
+   * previewing a finished drive changes nothing on it). false keeps it on the drive, as the app does. */
+  indexOffDrive?: boolean;
   /** The built UI (renderer/dist); found from the package root when not given. */
   distDir?: string;
   workers?: number;
@@ -44,7 +40,15 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
   const distDir = requireBuiltUi(options.distDir);
   const token = randomBytes(24).toString('base64url');
   // quit() is the panic key; a preview has no window to close, so it forgets what it holds.
-  const service: LibraryService = new LibraryService(options.location, { workers: options.workers, onQuit: () => service.forgetMemory() });
+  // The index is built in a temporary folder of this PC, never on what is previewed: a volunteer
+  // checking a finished, signed drive must change nothing on it.
+  const service: LibraryService = new LibraryService(options.location, { workers: options.workers, indexOffDrive: options.indexOffDrive !== false, onQuit: () => service.forgetMemory() });
+  const routes: AppRouteContext = {
+    libraryRoot: options.location.libraryRoot,
+    distDir,
+    cover: (p) => service.coverBytes(p),
+    book: (p, req) => service.bookEntry(p, req),
+  };
   let port = 0;
   const server = http.createServer((req, res) => {
     handle(req, res).catch(() => {
@@ -60,15 +64,10 @@ export async function startPreviewServer(options: PreviewOptions): Promise<Previ
     const rest = afterToken(req.url ?? '/', token);
     if (rest === undefined) return sendText(res, 403, 'Forbidden');
     if (rest === '' || rest.startsWith('?')) return sendText(res, 301, 'Moved', { Location: `/t/${token}/` });
-    const sub = rest.slice(1);
+    const route = routeOfPath(rest.slice(1));
+    if (route.kind === 'api') return send(res, await answerApi(req, route.method, service));
     const serveReq: ServeRequest = { method: req.method ?? 'GET', headers: flatHeaders(req.headers) };
-
-    if (sub.startsWith('api/')) return handleApi(req, res, sub.slice('api/'.length), service);
-    if (sub.startsWith('files/')) return send(res, await serveLibraryFile(options.location.libraryRoot, sub.slice('files/'.length), serveReq));
-    if (sub.startsWith('covers/')) return handleCover(res, serveReq, sub.slice('covers/'.length), service);
-    if (sub.startsWith('books/')) return send(res, await service.bookEntry(sub.slice('books/'.length), serveReq));
-    const page = sub === '' || sub.startsWith('?') ? 'index.html' : sub;
-    return send(res, await serveAppFile(distDir, page, serveReq));
+    return send(res, await serveAppRoute(route, serveReq, routes));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -114,47 +113,36 @@ export function afterToken(url: string, token: string): string | undefined {
   return end < 0 ? '' : url.slice(3 + end);
 }
 
-async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, rawName: string, service: LibraryService): Promise<void> {
-  const name = rawName.split('?')[0]!;
-  if (!METHODS.has(name)) return sendJson(res, 404, { error: 'unknown method' });
-  if (req.method !== 'POST') return sendJson(res, 405, { error: 'POST only' }, { Allow: 'POST' });
+/**
+ * POST api/<method>: the contract's dispatcher, with the status of the error's code (400 a bad
+ * argument, 404 an unknown method or a missing file, 422 a file refused, 500 only the unexpected).
+ */
+async function answerApi(req: http.IncomingMessage, name: string, service: LibraryService): Promise<ServeResponse> {
+  if (req.method !== 'POST') {
+    req.resume();
+    return apiError({ code: 'bad-argument', ko: '요청은 POST로만 받습니다.', en: 'Requests are taken by POST only.' }, 405, { Allow: 'POST' });
+  }
   let args: unknown;
   try {
     const body = await readBody(req, MAX_API_BODY);
     args = body.length === 0 ? [] : JSON.parse(body.toString('utf8'));
   } catch (e) {
-    return sendJson(res, e instanceof BodyTooLarge ? 413 : 400, { error: 'the body must be a JSON array of arguments' });
+    if (e instanceof BodyTooLarge) return apiError({ code: 'too-large', ko: '요청이 너무 큽니다.', en: 'The request is too large.' }, 413);
+    return apiError({ code: 'bad-argument', ko: '요청의 내용이 인자 목록(JSON 배열)이 아닙니다.', en: 'The body must be a JSON array of arguments.' });
   }
-  if (!Array.isArray(args)) return sendJson(res, 400, { error: 'the body must be a JSON array of arguments' });
-  try {
-    const method = service[name as keyof ChangmunApi] as (...a: unknown[]) => Promise<unknown>;
-    const result = await method.apply(service, args);
-    return sendJson(res, 200, result ?? null);
-  } catch (e) {
-    return sendJson(res, 500, { error: service.scrub(e instanceof Error ? e.message : String(e)) });
-  }
+  const answer = await dispatchApi(service, name, args, { scrub: (m) => service.scrub(m) });
+  return answer.ok ? jsonResponse(200, answer.value) : apiError(answer.error);
 }
 
-async function handleCover(res: http.ServerResponse, req: ServeRequest, urlPath: string, service: LibraryService): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method Not Allowed', { Allow: 'GET, HEAD' });
-  const segments = segmentsOfUrlPath(urlPath);
-  if (!segments) return sendText(res, 403, 'Forbidden');
-  const cover = await service.coverBytes(segments.join('/'));
-  if (!cover) return sendText(res, 404, 'Not Found');
-  return send(res, {
-    status: 200,
-    headers: { 'Content-Type': cover.mediaType, 'Content-Length': String(cover.bytes.length), 'Content-Security-Policy': LIBRARY_FILE_CSP },
-    ...(req.method === 'HEAD' ? {} : { body: cover.bytes }),
-  });
+function apiError(error: ApiErrorBody, status = httpStatusOf(error.code), extra: Record<string, string> = {}): ServeResponse {
+  return jsonResponse(status, { error }, extra);
 }
 
 function send(res: http.ServerResponse, r: ServeResponse): void {
   res.statusCode = r.status;
-  for (const [k, v] of Object.entries(r.headers)) if (k.toLowerCase() !== 'content-security-policy') res.setHeader(k, v);
-  for (const [k, v] of Object.entries(COMMON_HEADERS)) res.setHeader(k, v);
-  // Two policies are both enforced: the app's, and the sandbox a library file adds to it.
-  const own = Object.entries(r.headers).find(([k]) => k.toLowerCase() === 'content-security-policy')?.[1];
-  res.setHeader('Content-Security-Policy', own ? [APP_CSP, own] : APP_CSP);
+  const headers = new Map<string, string[]>();
+  for (const [k, v] of responseHeaders(r)) headers.set(k, [...(headers.get(k) ?? []), v]);
+  for (const [k, v] of headers) res.setHeader(k, v.length === 1 ? v[0]! : v);
   const body = r.body;
   if (body === undefined) res.end();
   else if (body instanceof Uint8Array) res.end(body);
@@ -162,13 +150,7 @@ function send(res: http.ServerResponse, r: ServeResponse): void {
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
-  const body = Buffer.from(`${text}\n`);
-  send(res, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': String(body.length), ...extra }, body });
-}
-
-function sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
-  const body = Buffer.from(JSON.stringify(value));
-  send(res, { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': String(body.length), ...extra }, body });
+  send(res, plainResponse(status, text, extra));
 }
 
 class BodyTooLarge extends Error {}

@@ -1,7 +1,7 @@
 // A recipient's session, end to end, as a plain Node program that tests start under other programs
 // (`unshare -n` and `strace` for "no network", fresh HOME/XDG/TMPDIR for "no trace"):
 //   node tests/hostile/session-driver.mjs <config.json>
-// It starts `changmun preview` (the app: the same back end and UI as the desktop shell), opens the
+// It starts `changmun preview --index-on-drive` (the app: the same back end and UI as the desktop shell, the index where the app keeps it), opens the
 // UI in Debian's Chromium with the shell's own Chromium switches, waits for the index, searches,
 // opens items (hostile ones among them) and plays a film, then prints one JSON report on stdout.
 //
@@ -54,7 +54,7 @@ async function chromiumSwitches() {
 
 function startPreview() {
   const prefix = config.appPrefix ?? [];
-  const command = [...prefix, process.execPath, path.join(REPO, 'bin', 'changmun.js'), 'preview', config.library, '--no-open', '--port', '0'];
+  const command = [...prefix, process.execPath, path.join(REPO, 'bin', 'changmun.js'), 'preview', config.library, '--no-open', '--index-on-drive', '--port', '0'];
   // A process group of its own: stopping it reaches the app even under a prefix (strace blocks
   // SIGINT for itself and would not pass it on).
   const child = spawn(command[0], command.slice(1), { env: config.appEnv ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });

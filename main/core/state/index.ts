@@ -8,6 +8,7 @@
 // saving says so and memory still works.
 import { promises as fs } from 'node:fs';
 import type { ReadingPosition, RememberStatus, SaveResult, Settings } from '../../api.js';
+import { ApiError } from '../../contract/errors.js';
 import {
   cleanPosition, cleanSettings, DEFAULT_VOLUME, isItemPath, MAX_POSITIONS, readStateOnDrive, STATE_FORMAT, stateDir, type RememberedState, type StateFile,
 } from './state-file.js';
@@ -96,9 +97,9 @@ export class StateStore {
   }
 
   async savePosition(itemPath: string, position: ReadingPosition): Promise<SaveResult> {
-    if (!isItemPath(itemPath)) throw new TypeError('changmun: savePosition needs an item path');
+    if (!isItemPath(itemPath)) throw new ApiError('bad-argument', '읽던 곳을 둘 항목의 경로가 아닙니다.', 'That is not the path of an item to keep a place for.');
     const clean = cleanPosition(position);
-    if (!clean) throw new TypeError('changmun: savePosition needs { at: string | number, updatedAt: string }');
+    if (!clean) throw new ApiError('bad-argument', '읽던 곳은 { at: 글자나 숫자, updatedAt: 글자 } 여야 합니다.', 'A place must be { at: string | number, updatedAt: string }.');
     if (this.settings.rememberPlaces === false) return { saved: false, reason: 'not-remembering' };
     this.positions.delete(itemPath);
     this.positions.set(itemPath, clean);

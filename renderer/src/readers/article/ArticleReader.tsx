@@ -1,9 +1,9 @@
 // An article: sanitised HTML with Korean typography, the searched words marked, opened at the
 // hit's section and stepping through the marks with n/p or F3/Shift+F3.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
-import type { ArticleContent } from '../../../../main/api';
+import { ApiError, type ArticleContent } from '../../../../main/api';
 import { useBackend } from '../../api/context';
-import type { ReaderProps } from '../Reader';
+import type { ReaderProps } from '../reader-props';
 import { useReaderT } from '../common/i18n';
 import { hitStep, isTyping } from '../common/keys';
 import { ReaderError, describeError } from '../common/ReaderError';
@@ -40,8 +40,8 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
       .then((article) => live && setStatus({ kind: 'ready', article }))
       .catch((e: unknown) => {
         if (!live) return;
-        const detail = describeError(e);
-        setStatus({ kind: 'error', detail, missing: /file not found|ENOENT|HTTP 404/i.test(detail) });
+        // The back end's code tells a file gone from one it could not read (damaged, unknown encoding).
+        setStatus({ kind: 'error', detail: describeError(e), missing: e instanceof ApiError && e.code === 'not-found' });
       });
     return () => {
       live = false;
