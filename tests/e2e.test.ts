@@ -59,7 +59,7 @@ describe('the reader in a browser (preview server + Chromium)', () => {
     await page.close();
   });
 
-  it('a line of dialogue finds a film, which plays from within a second of that line', async () => {
+  it('a line of dialogue finds a film, shown paused at that line, which plays from there when asked', async () => {
     const page = await openPage();
     await search(page, 'fishing boat compass');
     await resultFor(page, 'lighthouse').locator('a.hit').first().click();
@@ -69,10 +69,19 @@ describe('the reader in a browser (preview server + Chromium)', () => {
       const v = document.querySelector('video');
       return !!v && v.readyState >= 1 && v.currentTime > 0;
     }, undefined, { timeout: 20_000 });
+    const at = await video.evaluate((v: HTMLVideoElement) => ({ t: v.currentTime, paused: v.paused }));
+    expect(at.t).toBeGreaterThanOrEqual(24.9);
+    expect(at.t).toBeLessThan(26);
+    // Nothing makes a sound until the person asks: the frame at the line, paused, and one big button.
+    expect(at.paused).toBe(true);
+    const playHere = page.locator('button.cm-r-bigplay');
+    await expect(playHere.innerText()).resolves.toContain('이 대사부터 재생');
+    await page.screenshot({ path: screenshotPath('e2e-film-dialogue-hit-paused') });
+    await playHere.click();
+    await page.waitForFunction(() => !document.querySelector('video')!.paused, undefined, { timeout: 10_000 });
     const t = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
     expect(t).toBeGreaterThanOrEqual(24.9);
-    expect(t).toBeLessThan(26);
-    await page.waitForFunction(() => !document.querySelector('video')!.paused, undefined, { timeout: 10_000 });
+    expect(t).toBeLessThan(27);
     await page.screenshot({ path: screenshotPath('e2e-film-dialogue-hit') });
     await page.close();
   });
