@@ -73,6 +73,7 @@ describe('search over content-sample', () => {
 
     const film = engine.search('lighthouse').results.find((r) => r.type === 'video')!;
     const starts = film.hits.map((h) => h.locator.startMs!);
+    expect(starts.length).toBeGreaterThan(0);
     expect(starts.every((s) => Number.isInteger(s))).toBe(true);
 
     const article = engine.search('빙산').results[0]!;
@@ -93,6 +94,7 @@ describe('search over content-sample', () => {
     const both = engine.search('해녀 숨비소리');
     expect(both.partial).toBe(false);
     expect(both.results.map((r) => r.path)).toContain('articles/history/제주-해녀의-역사.md');
+    expect(both.results.length).toBeGreaterThan(0);
     expect(both.results.every((r) => r.hits.length > 0)).toBe(true);
 
     const none = engine.search('해녀 libration');

@@ -1,0 +1,64 @@
+// How a book looks in its frame: the reader's colours (light, sepia, dark, over whatever the book
+// says), Korean line breaking, the bundled Korean font inside the frame (a document in an iframe
+// does not see the page's fonts), and the notes that stand in for a remote picture or a broken
+// section.
+//
+// Interface: applyLook(rendition, fontCss) once, when the book is attached; then
+// rendition.themes.select(theme) and .fontSize(px). pageFontCss() gives the font's @font-face rules.
+import type { EpubRendition } from 'epubjs';
+import type { BookTheme } from './book-types';
+
+const THEMES: Record<BookTheme, { bg: string; fg: string; link: string }> = {
+  light: { bg: '#ffffff', fg: '#1d1f21', link: '#1b5fc4' },
+  sepia: { bg: '#f5ecd7', fg: '#3a2e1f', link: '#7a4b12' },
+  dark: { bg: '#16181b', fg: '#e3e5e8', link: '#8ab4ff' },
+};
+
+export function applyLook(rendition: EpubRendition, fontCss: string | undefined): void {
+  rendition.themes.default({
+    body: { 'word-break': 'keep-all', 'line-height': '1.8', 'font-family': "'Noto Sans KR', 'Malgun Gothic', sans-serif" },
+    img: { 'max-width': '100%' },
+    '.cm-r-broken': { border: '1px solid #c77', padding: '1em', 'margin-top': '2em' },
+    '.cm-r-remote': { border: '1px dashed #999', padding: '0.4em 0.8em', 'font-size': '0.85em', display: 'inline-block' },
+  });
+  for (const [name, c] of Object.entries(THEMES)) {
+    rendition.themes.register(name, {
+      'html, body': { background: `${c.bg} !important`, color: `${c.fg} !important` },
+      'body *': { color: 'inherit !important', 'background-color': 'transparent !important', 'border-color': `${c.fg} !important` },
+      'a, a *': { color: `${c.link} !important` },
+    });
+  }
+  if (fontCss) rendition.hooks.content.register((contents) => void contents.addStylesheetCss(fontCss, 'cm-fonts'));
+}
+
+/**
+ * The @font-face rules of the bundled Korean font, with absolute URLs, for the book's frame: a
+ * document inside an iframe does not see the page's fonts.
+ */
+export function pageFontCss(family = 'Noto Sans KR'): string {
+  const out: string[] = [];
+  for (const sheet of Array.from(document.styleSheets)) {
+    let rules: CSSRuleList;
+    try {
+      rules = sheet.cssRules;
+    } catch {
+      continue;
+    }
+    const base = sheet.href ?? document.baseURI;
+    for (const rule of Array.from(rules)) {
+      if (!(rule instanceof CSSFontFaceRule)) continue;
+      if (!rule.style.getPropertyValue('font-family').includes(family)) continue;
+      out.push(
+        rule.cssText.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (m, _q: string, ref: string) => {
+          try {
+            const abs = new URL(ref, base);
+            return abs.protocol === 'http:' || abs.protocol === 'https:' || abs.protocol === 'app:' || abs.protocol === 'data:' ? `url("${abs.href}")` : m;
+          } catch {
+            return m;
+          }
+        }),
+      );
+    }
+  }
+  return out.join('\n');
+}
