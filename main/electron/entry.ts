@@ -17,6 +17,8 @@ startShell(
     preload: fileURLToPath(new URL('./preload/index.js', import.meta.url)),
     systemTemp: os.tmpdir(),
     pid: process.pid,
+    // Electron 22 (the legacy build) or today's: main/electron/shell-adapter.ts.
+    electronVersion: process.versions.electron,
     env: process.env,
     nonce: () => randomBytes(6).toString('hex'),
     onProcessExit: (listener) => process.once('exit', listener),

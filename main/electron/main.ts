@@ -19,9 +19,10 @@ import {
   APP_SCHEME_PRIVILEGES, CHROMIUM_SWITCHES, HOST_RESOLVER_OPTIONS, isNavigationAllowed, isPermissionAllowed, isRequestAllowed,
   type PolicyContext,
 } from './policy.js';
-import { handleAppRequest } from './protocol.js';
+import { serveAppRequest } from './protocol.js';
 import { isWritableDirectory, prepareRuntime, removeRuntime, removeRuntimeSync, sweepStaleSessions, type RuntimePlan } from './runtime-paths.js';
 import { runSelfTest } from './self-test.js';
+import { shellAdapterFor } from './shell-adapter.js';
 import { APP_PARTITION, createWindow } from './window.js';
 
 /** The parts of Electron the shell uses; nothing else (no shell, net, autoUpdater, crashReporter). */
@@ -54,6 +55,11 @@ export interface ShellEnvironment {
   onProcessExit(listener: () => void): void;
   /** Self-test report lines. */
   log(line: string): void;
+  /**
+   * process.versions.electron: Electron 22 (the legacy build) and today's Electron serve app:// and
+   * report navigations differently; main/electron/shell-adapter.ts picks the side by it.
+   */
+  electronVersion?: string;
   /** The back end (tests give their own). */
   createService?(location: LibraryLocation, options: LibraryServiceOptions): ShellService;
 }
@@ -74,6 +80,7 @@ export function startShell(electron: ElectronModule, env: ShellEnvironment): She
   const development = !app.isPackaged;
   const policy: PolicyContext = { development };
   const name = executableName(env.execPath);
+  const adapter = shellAdapterFor(env.electronVersion);
 
   // Everything below, up to whenReady, must happen before Chromium starts writing or resolving.
   let location: LibraryLocation | undefined;
@@ -126,15 +133,7 @@ export function startShell(electron: ElectronModule, env: ShellEnvironment): She
   const detectPanic = createPanicDetector();
   const guardContents = (contents: WebContents): void => {
     const allowed = (url: string, isMainFrame: boolean) => isNavigationAllowed(url, { isMainFrame }) || (development && url.startsWith('devtools:'));
-    contents.on('will-navigate', (event) => {
-      if (!allowed(event.url, true)) event.preventDefault();
-    });
-    contents.on('will-frame-navigate', (event) => {
-      if (!allowed(event.url, event.isMainFrame)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event) => {
-      if (!allowed(event.url, event.isMainFrame)) event.preventDefault();
-    });
+    adapter.guardNavigation(contents, allowed);
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.on('before-input-event', (_event, input) => {
@@ -198,10 +197,11 @@ export function startShell(electron: ElectronModule, env: ShellEnvironment): She
 
     const distDir = uiDistDir(env.packageRoot);
     // app:// serves only renderer/dist and the library, through the path guard of main/core/serve
-    // (tests/serve.test.ts, tests/electron-protocol.test.ts). Electronegativity's protocol check
-    // predates protocol.handle and does not look at it.
-    ses.protocol.handle(APP_SCHEME, (request) =>
-      handleAppRequest(request, { libraryRoot: here.libraryRoot, distDir, cover: (p) => backEnd.coverBytes(p), book: (p, req) => backEnd.bookEntry(p, req) }),
+    // (tests/serve.test.ts, tests/electron-protocol.test.ts), through protocol.handle or, on
+    // Electron 22, registerStreamProtocol. Electronegativity's protocol check predates
+    // protocol.handle and does not look at it.
+    adapter.serveScheme(ses, APP_SCHEME, (request) =>
+      serveAppRequest(request, { libraryRoot: here.libraryRoot, distDir, cover: (p) => backEnd.coverBytes(p), book: (p, req) => backEnd.bookEntry(p, req) }),
     );
     electron.ipcMain.handle(API_CHANNEL, (event, method: unknown, callArgs: unknown) => answerIpc(backEnd, event.senderFrame?.url, method, callArgs));
 
@@ -236,14 +236,24 @@ function selfTest(win: BrowserWindow, pageLoaded: Promise<void>, plan: RuntimePl
   });
 }
 
-function listFiles(root: string): string[] {
-  try {
-    return readdirSync(root, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => path.relative(root, path.join(d.parentPath, d.name)));
-  } catch {
-    return [];
-  }
+/** Files under a folder, relative to it. A walk of its own: readdir's `recursive` and Dirent.parentPath are newer than Node 16 (Electron 22). */
+export function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const d of entries) {
+      const full = path.join(dir, d.name);
+      if (d.isDirectory()) walk(full);
+      else if (d.isFile()) out.push(path.relative(root, full));
+    }
+  };
+  walk(root);
+  return out;
 }
 
 function within(p: Promise<unknown>, ms: number): Promise<void> {

@@ -1,7 +1,9 @@
 // The app:// protocol: the app's routes (main/core/serve/app-routes.ts, the same as the preview
-// server's), wrapped in a web Response for protocol.handle. Range is answered by the serve
-// function, not by net.fetch('file://…'), which ignores it (electron#38749).
-import { Readable } from 'node:stream';
+// server's), wrapped in a web Response for protocol.handle (Electron 25 and later), or in the
+// { statusCode, headers, data } answer of registerStreamProtocol (Electron 22, the legacy build;
+// main/electron/shell-adapter.ts picks one). Range is answered by the serve function, not by
+// net.fetch('file://…'), which ignores it (electron#38749).
+import { PassThrough, Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { ServeRequest, ServeResponse } from '../core/serve/index.js';
 import { plainResponse, responseHeaders, routeOfPath, serveAppRoute, type AppRouteContext } from '../core/serve/app-routes.js';
@@ -37,6 +39,33 @@ export function toResponse(r: ServeResponse): Response {
   const headers = new Headers();
   for (const [k, v] of responseHeaders(r)) headers.append(k, v);
   return new Response(bodyOf(r), { status: r.status, headers });
+}
+
+/** What registerStreamProtocol's callback takes (Electron 22's ProtocolResponse, as far as it is used). */
+export interface StreamProtocolResponse {
+  statusCode: number;
+  headers: Record<string, string | string[]>;
+  data: Readable;
+}
+
+/**
+ * A ServeResponse as registerStreamProtocol's answer, with the same headers as toResponse: a
+ * header sent twice (the two Content-Security-Policy headers of a library file) stays two values.
+ * No web streams, Headers or Response: Node 16 (Electron 22) has none of them as globals.
+ */
+export function toStreamResponse(r: ServeResponse): StreamProtocolResponse {
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of responseHeaders(r)) {
+    const had = headers[k];
+    headers[k] = had === undefined ? v : [...(Array.isArray(had) ? had : [had]), v];
+  }
+  let data: Readable;
+  if (r.body instanceof Readable) data = r.body;
+  else {
+    data = new PassThrough();
+    (data as PassThrough).end(r.body && r.body.length > 0 ? Buffer.from(r.body.buffer, r.body.byteOffset, r.body.byteLength) : undefined);
+  }
+  return { statusCode: r.status, headers, data };
 }
 
 function bodyOf(r: ServeResponse): ConstructorParameters<typeof Response>[0] {

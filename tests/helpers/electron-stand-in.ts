@@ -3,8 +3,19 @@
 // where the shell depends on it (session-created for every new session, web-contents-created for
 // every window, window-all-closed when the last window goes). Anything the shell touches that the
 // stand-in does not define is recorded in `forbidden` instead of working.
+// It stands in for either Electron the app ships on (`electronVersion`): today's, or 22, the
+// legacy build's, which has no protocol.handle (registerStreamProtocol instead), no
+// will-frame-navigate, and passes a navigation's URL as an argument, not on the event
+// (node_modules/electron-legacy/electron.d.ts).
 import { EventEmitter } from 'node:events';
 import type { ElectronModule } from '../../main/electron/main.js';
+
+/** Which Electron the stand-in behaves as: 'current' (25 and later) or 'legacy' (22). */
+export type StandInLine = 'current' | 'legacy';
+
+export function lineOf(electronVersion: string): StandInLine {
+  return Number(electronVersion.split('.')[0]) < 25 ? 'legacy' : 'current';
+}
 
 export interface Call {
   what: string;
@@ -48,11 +59,30 @@ export class FakeSession extends EventEmitter {
   devicePermission: Listener | undefined;
   spellChecker: boolean | undefined;
   proxy: unknown;
+  /** The schemes served, with their handler: protocol.handle's (current) or registerStreamProtocol's (legacy). */
   readonly protocolHandlers = new Map<string, Listener>();
   readonly webRequest = { onBeforeRequest: (listener: Listener) => void (this.beforeRequest = listener) };
-  readonly protocol = { handle: (scheme: string, handler: Listener) => void this.protocolHandlers.set(scheme, handler) };
-  constructor(readonly partition: string) {
+  readonly protocol: Record<string, Listener>;
+  constructor(
+    readonly partition: string,
+    readonly line: StandInLine = 'current',
+    forbid: (what: string) => void = () => {},
+  ) {
     super();
+    const own: Record<string, Listener> =
+      line === 'current'
+        ? { handle: (scheme, handler) => void this.protocolHandlers.set(scheme as string, handler as Listener) }
+        : { registerStreamProtocol: (scheme, handler) => (this.protocolHandlers.set(scheme as string, handler as Listener), true) };
+    // An API this Electron does not have (protocol.handle on 22) is recorded, and does nothing.
+    this.protocol = new Proxy(own, {
+      get(t, prop) {
+        if (typeof prop === 'string' && !(prop in t) && prop !== 'then') {
+          forbid(`session.protocol.${prop}`);
+          return () => undefined;
+        }
+        return t[prop as string];
+      },
+    });
   }
   setPermissionRequestHandler(handler: Listener): void {
     this.permissionRequest = handler;
@@ -91,6 +121,9 @@ export class FakeSession extends EventEmitter {
 }
 
 export class FakeWebContents extends EventEmitter {
+  constructor(readonly line: StandInLine = 'current') {
+    super();
+  }
   windowOpenHandler: ((details: unknown) => { action: string }) | undefined;
   devTools = false;
   evaluate: (expression: string) => Promise<unknown> = async () => undefined;
@@ -103,10 +136,36 @@ export class FakeWebContents extends EventEmitter {
   executeJavaScript(expression: string): Promise<unknown> {
     return this.evaluate(expression);
   }
-  /** Whether a navigation of this frame would go ahead. */
-  navigate(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', url: string, isMainFrame = true): boolean {
-    const e = new FakeEvent({ url, isMainFrame });
-    this.emit(event, e);
+  /**
+   * A navigation the page starts in one of its frames, with the events this Electron fires for it:
+   * whether none of them was prevented. Today's fires will-frame-navigate for every frame and
+   * will-navigate for the main one, with url and isMainFrame on the event; 22 fires will-navigate,
+   * (event, url), for the main frame only, and nothing a handler could prevent for a child frame.
+   */
+  pageNavigates(url: string, isMainFrame = true): boolean {
+    if (this.line === 'current') {
+      const frame = new FakeEvent({ url, isMainFrame });
+      this.emit('will-frame-navigate', frame);
+      if (frame.defaultPrevented || !isMainFrame) return !frame.defaultPrevented;
+      const main = new FakeEvent({ url, isMainFrame });
+      this.emit('will-navigate', main);
+      return !main.defaultPrevented;
+    }
+    if (!isMainFrame) return true;
+    const e = new FakeEvent();
+    this.emit('will-navigate', e, url);
+    return !e.defaultPrevented;
+  }
+  /** A server redirect of a frame's navigation: whether will-redirect let it go ahead. */
+  redirects(url: string, isMainFrame = true): boolean {
+    if (this.line === 'current') {
+      const e = new FakeEvent({ url, isMainFrame });
+      this.emit('will-redirect', e);
+      return !e.defaultPrevented;
+    }
+    // Electron 22: (event, url, isInPlace, isMainFrame, frameProcessId, frameRoutingId).
+    const e = new FakeEvent();
+    this.emit('will-redirect', e, url, false, isMainFrame, 1, 1);
     return !e.defaultPrevented;
   }
   attachWebview(): boolean {
@@ -121,7 +180,7 @@ export class FakeWebContents extends EventEmitter {
 
 export class FakeBrowserWindow extends EventEmitter {
   static standIn: StandInState;
-  readonly webContents = new FakeWebContents();
+  readonly webContents = new FakeWebContents(FakeBrowserWindow.standIn.line);
   destroyed = false;
   shown = false;
   loaded: string | undefined;
@@ -154,12 +213,14 @@ export class FakeBrowserWindow extends EventEmitter {
 }
 
 interface StandInState {
+  line: StandInLine;
   app: EventEmitter;
   windows: FakeBrowserWindow[];
   record(what: string, args: unknown[]): void;
 }
 
-export function createElectronStandIn(options: { isPackaged?: boolean } = {}): StandIn {
+export function createElectronStandIn(options: { isPackaged?: boolean; electronVersion?: string } = {}): StandIn {
+  const line = lineOf(options.electronVersion ?? '45.0.0');
   const calls: Call[] = [];
   const forbidden: string[] = [];
   const sessions: FakeSession[] = [];
@@ -189,7 +250,7 @@ export function createElectronStandIn(options: { isPackaged?: boolean } = {}): S
       resolveReady();
     },
     createSession(partition: string) {
-      const s = new FakeSession(partition);
+      const s = new FakeSession(partition, line, (what) => forbidden.push(what));
       sessions.push(s);
       record('session created', [partition]);
       appEmitter.emit('session-created', s);
@@ -234,7 +295,7 @@ export function createElectronStandIn(options: { isPackaged?: boolean } = {}): S
     return once(event, listener);
   };
 
-  const state: StandInState = { app: appEmitter, windows, record };
+  const state: StandInState = { line, app: appEmitter, windows, record };
   FakeBrowserWindow.standIn = state;
 
   const modules: Record<string, unknown> = {
