@@ -3,7 +3,7 @@
 import type { LibraryLocation } from '../drive/locate.js';
 import { listContentFiles, readLibrarySettings, scanLibrary } from '../catalog/scan.js';
 import type { SavedCatalog, SavedItem } from '../catalog/saved.js';
-import { planUpdate } from '../search/library-index.js';
+import { planUpdate } from '../catalog/plan-update.js';
 import { dataDirOf, openSavedSegment, readSavedIndex } from '../search/saved-index.js';
 import { DriveStorage } from '../search/store/storage.js';
 import type { IndexManifest } from '../search/store/index-files.js';

@@ -13,6 +13,7 @@ import { CatalogVersions, type CatalogChanges } from '../catalog/catalog-version
 import { listContentFiles, readLibrarySettings, skipProblems } from '../catalog/library-files.js';
 import type { FileResult } from '../catalog/assemble.js';
 import { fileKindOf } from '../catalog/file-kinds.js';
+import { fileRecords, planUpdate } from '../catalog/plan-update.js';
 import { termsOf } from './chunk-terms.js';
 import { SearchEngine, toIndexedItem } from './engine.js';
 import { checkAgainstCatalog } from './catalog-check.js';
@@ -456,54 +457,6 @@ export class LibraryIndex {
       }
     });
   }
-}
-
-/**
- * The catalog and the segments must tell the same story: every item's chunks are in the segment it
- * names, as many as the catalog says. Each file passing its own checks is not enough when one of
- * them was made for another index (or by someone who wanted wrong answers shown).
- */
-interface UpdatePlan {
-  toExtract: LibraryFile[];
-  removed: string[];
-  droppedItems: string[];
-  replacedChunks: number;
-}
-
-/** Which files to read again: changed or new ones, and every file of an item any of them touches. */
-export function planUpdate(catalog: SavedCatalog, files: LibraryFile[]): UpdatePlan {
-  const old = new Map(catalog.files.map((f) => [f.path, f]));
-  const now = new Map(files.map((f) => [f.path, f]));
-  const changed = files.filter((f) => {
-    const o = old.get(f.path);
-    return !o || o.size !== f.size || o.mtimeMs !== f.mtimeMs;
-  });
-  const removed = catalog.files.filter((f) => !now.has(f.path)).map((f) => f.path);
-  const touched = [...changed.map((f) => f.path), ...removed];
-  const dirty = new Set(changed.map((f) => f.path));
-  const droppedItems = new Set<string>();
-  const media = (p: string) => ['video', 'subtitle'].includes(fileKindOf(p));
-  const mediaDirs = new Set(touched.filter(media).map(dirOf));
-  for (const path of touched) {
-    const item = old.get(path)?.item;
-    if (item) droppedItems.add(item);
-  }
-  // A subtitle added beside a film changes the film: every film and subtitle in that folder again.
-  for (const f of catalog.files) if (media(f.path) && mediaDirs.has(dirOf(f.path)) && f.item) droppedItems.add(f.item);
-  for (const f of catalog.files) if (f.item && droppedItems.has(f.item) && now.has(f.path)) dirty.add(f.path);
-  for (const f of files) if (media(f.path) && mediaDirs.has(dirOf(f.path))) dirty.add(f.path);
-  const byPath = new Map(catalog.items.map((i) => [i.path, i]));
-  const replacedChunks = [...droppedItems].reduce((n, p) => n + (byPath.get(p)?.chunkCount ?? 0), 0);
-  return { toExtract: files.filter((f) => dirty.has(f.path)), removed, droppedItems: [...droppedItems], replacedChunks };
-}
-
-function fileRecords(files: LibraryFile[], items: SavedItem[]): SavedFile[] {
-  const owner = new Map<string, string>();
-  for (const item of items) {
-    owner.set(item.path, item.path);
-    for (const s of item.subtitles ?? []) owner.set(s.path, item.path);
-  }
-  return files.map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs, ...(owner.has(f.path) ? { item: owner.get(f.path)! } : {}) }));
 }
 
 function toSavedItem(item: Item, shard: string | undefined): SavedItem {
