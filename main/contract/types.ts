@@ -84,18 +84,24 @@ export interface SearchResponse {
   terms: string[];
 }
 
-/** An item as the home screen and the readers need it (no text). */
-export interface LibraryItem {
+/** What every item is, wherever it is told: paths relative to the library root, with '/'. */
+export interface ItemBasics {
   path: string;
   type: ItemType;
   title: string;
   language?: string;
+  /** Every language the item has (a film with Korean and English subtitles: ['ko', 'en']). */
   languages?: string[];
   authors?: string[];
   description?: string;
+  /** Collections (from library.json) this item belongs to. */
   collections: string[];
   size: number;
   mtimeMs: number;
+}
+
+/** An item as the home screen and the readers need it (no text). */
+export interface LibraryItem extends ItemBasics {
   /** Searchable chunks; 0 means nothing in it can be searched (image-only book, film without subtitles). */
   chunkCount: number;
   /** Books. `locations` (from `changmun build`): characters per spine section, for reading progress. */

@@ -1,9 +1,9 @@
 // The shapes every part of Changmun shares: what an extractor returns, what the catalog holds. The
 // ones the UI sees too (an item's type, a locator, a book's contents, a problem) are the contract's
 // (main/contract/types.ts), re-exported here: the core imports the contract, never the other way.
-import type { ItemType, Locator, Problem, SubtitleFormat, TocEntry } from '../contract/types.js';
+import type { ItemBasics, ItemType, Locator, Problem, SubtitleFormat, TocEntry } from '../contract/types.js';
 
-export type { ItemType, Locator, Problem, SubtitleFormat, TocEntry };
+export type { ItemBasics, ItemType, Locator, Problem, SubtitleFormat, TocEntry };
 
 /** A bounded piece of searchable text (NFC) and the place it came from. */
 export interface Chunk {
@@ -88,20 +88,8 @@ export interface SubtitleRef {
   languages: string[];
 }
 
-/** One thing on the drive a person can open. Paths are relative to the library root, with '/'. */
-export interface Item {
-  path: string;
-  type: ItemType;
-  title: string;
-  language?: string;
-  /** Every language the item has (a film with Korean and English subtitles: ['ko', 'en']). */
-  languages?: string[];
-  authors?: string[];
-  description?: string;
-  /** Collections (from library.json) this item belongs to. */
-  collections: string[];
-  size: number;
-  mtimeMs: number;
+/** One thing on the drive a person can open, as extracted: the contract's basics and its text. */
+export interface Item extends ItemBasics {
   chunks: Chunk[];
   /** Books: the extracted book details the reader needs. */
   book?: Omit<BookExtract, 'kind' | 'chunks' | 'title' | 'authors' | 'language' | 'description'>;

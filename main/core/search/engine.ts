@@ -2,7 +2,7 @@
 // was loaded from the drive (segments read in place) or is being built in memory right now (then
 // answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
-import type { Item, ItemType } from '../types.js';
+import type { Item, ItemBasics } from '../types.js';
 import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, type QueryAnalysis } from '../../text/analyze.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
@@ -33,15 +33,7 @@ interface QueryPlan {
 import type { SearchHit, SearchOptions, SearchResponse, SearchResultItem } from './types.js';
 
 /** What the engine keeps of an item: everything but its chunks. */
-export interface IndexedItem {
-  path: string;
-  type: ItemType;
-  title: string;
-  language?: string;
-  languages?: string[];
-  authors?: string[];
-  collections: string[];
-}
+export type IndexedItem = Pick<ItemBasics, 'path' | 'type' | 'title' | 'language' | 'languages' | 'authors' | 'collections'>;
 
 interface EngineItem extends IndexedItem {
   seq: number;
