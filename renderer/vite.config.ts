@@ -24,6 +24,10 @@ export default defineConfig({
   base: './',
   plugins: [woff2Only(), react()],
   build: {
+    // The oldest Chromium the UI runs in: Electron 22's (the legacy build for Windows 7/8.1 and
+    // 32-bit Windows). Syntax is lowered to it, CSS too (cssTarget follows); built-ins are not
+    // polyfilled, so tests/legacy-compat.test.ts checks the bundles for newer ones.
+    target: ['chrome108'],
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,

@@ -2,7 +2,7 @@
 // memory stays bounded however large the library; a file that hangs or blows the heap costs only
 // its own worker, which is replaced, and becomes a problem entry.
 import type { Worker } from 'node:worker_threads';
-import { availableParallelism } from 'node:os';
+import os from 'node:os';
 import type { ExtractErrorCode } from '../errors.js';
 import { extractFile, type FileExtract } from '../extract/index.js';
 import { isExtractError } from '../errors.js';
@@ -38,7 +38,7 @@ export interface PoolOptions {
 
 export function defaultWorkerCount(): number {
   // Leave a core for the UI and for video playback on a two-core PC.
-  return Math.max(1, Math.min(4, availableParallelism() - 1));
+  return Math.max(1, Math.min(4, cores() - 1));
 }
 
 /**
@@ -46,7 +46,12 @@ export function defaultWorkerCount(): number {
  * (the extraction workers also analyse the text, so the indexing thread is not the bottleneck).
  */
 export function buildWorkerCount(): number {
-  return Math.max(2, Math.min(8, availableParallelism()));
+  return Math.max(2, Math.min(8, cores()));
+}
+
+/** The PC's cores: os.availableParallelism where Node has it (18.14), else os.cpus() (Node 16, in the legacy build's Electron 22). */
+function cores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
 }
 
 interface Slot {
