@@ -1,6 +1,8 @@
 // The drive as `npm run dist` lays it out, from electron-builder's unpacked outputs:
 //   dist/drive/Start.cmd, dist/drive/start.sh      launchers (relative paths only)
 //   dist/drive/app/win/, dist/drive/app/linux/     dist/win-unpacked/, dist/linux-unpacked/
+//   dist/drive/app/win-legacy/x64/, …/ia32/        dist/legacy/win-unpacked/, dist/legacy/win-ia32-unpacked/
+//                                                  (Electron 22: Windows 7/8.1 and 32-bit Windows)
 // The launchers are made from the templates beside this file with the executable's name from
 // electron-builder.yml (the one place the name is set). The library is added by the drive builder.
 import { createHash } from 'node:crypto';
@@ -37,9 +39,17 @@ export function renderLaunchers(executableName: string, templatesDir: string = H
   ];
 }
 
+/** electron-builder's unpacked outputs under dist/, and where each goes under the drive's app/. */
+export const DRIVE_APPS: ReadonlyArray<readonly [from: string, to: string]> = [
+  ['win-unpacked', 'win'],
+  ['linux-unpacked', 'linux'],
+  ['legacy/win-unpacked', 'win-legacy/x64'],
+  ['legacy/win-ia32-unpacked', 'win-legacy/ia32'],
+];
+
 /**
- * Copy the unpacked outputs into `<dist>/drive/app/{win,linux}` and write the launchers beside them.
- * Answers the names of the outputs that were missing (electron-builder did not build them).
+ * Copy the unpacked outputs into `<dist>/drive/app/…` (DRIVE_APPS) and write the launchers beside
+ * them. Answers the names of the outputs that were missing (electron-builder did not build them).
  */
 export function assembleDrive(root: string, dist: string = path.join(root, 'dist')): string[] {
   const drive = path.join(dist, 'drive');
@@ -47,7 +57,7 @@ export function assembleDrive(root: string, dist: string = path.join(root, 'dist
   rmSync(path.join(drive, 'app'), { recursive: true, force: true });
   mkdirSync(path.join(drive, 'app'), { recursive: true });
   const missing: string[] = [];
-  for (const [from, to] of [['win-unpacked', 'win'], ['linux-unpacked', 'linux']] as const) {
+  for (const [from, to] of DRIVE_APPS) {
     const source = path.join(dist, from);
     if (existsSync(source)) cpSync(source, path.join(drive, 'app', to), { recursive: true, verbatimSymlinks: true });
     else missing.push(from);
@@ -60,9 +70,14 @@ export function assembleDrive(root: string, dist: string = path.join(root, 'dist
   return missing;
 }
 
-/** The Electron zips electron-builder needs for the drive's two targets. */
-export function electronZipNames(version: string): string[] {
-  return [`electron-v${version}-win32-x64.zip`, `electron-v${version}-linux-x64.zip`];
+/** The current build's targets, as Electron names its zips. */
+export const CURRENT_ZIP_TARGETS = ['win32-x64', 'linux-x64'] as const;
+/** The legacy build's (Electron 22). */
+export const LEGACY_ZIP_TARGETS = ['win32-ia32', 'win32-x64'] as const;
+
+/** The Electron zips electron-builder needs for these targets (the current build's by default). */
+export function electronZipNames(version: string, targets: readonly string[] = CURRENT_ZIP_TARGETS): string[] {
+  return targets.map((t) => `electron-v${version}-${t}.zip`);
 }
 
 /**
@@ -70,9 +85,9 @@ export function electronZipNames(version: string): string[] {
  * electron package ships (node_modules/electron/checksums.json): a zip from a USB stick or a mirror
  * is the whole app's code. Answers one line per problem; empty when every zip is there and right.
  */
-export function checkElectronZips(folder: string, version: string, checksums: Record<string, string>): string[] {
+export function checkElectronZips(folder: string, version: string, checksums: Record<string, string>, targets: readonly string[] = CURRENT_ZIP_TARGETS): string[] {
   const problems: string[] = [];
-  for (const name of electronZipNames(version)) {
+  for (const name of electronZipNames(version, targets)) {
     const file = path.join(folder, name);
     if (!existsSync(file)) {
       problems.push(`${name} is not in ${folder}`);

@@ -103,7 +103,8 @@ describe('Start.cmd', () => {
   const cmd = renderLaunchers(NAME).find((l) => l.name === 'Start.cmd')!;
 
   it('starts the app by a path relative to itself, and leaves no console window open', () => {
-    expect(cmd.text).toContain(`set "APP=%~dp0app\\win\\${NAME}.exe"`);
+    // The build folder is chosen first (tests/legacy-launchers.test.ts): app\win or app\win-legacy\….
+    expect(cmd.text).toContain(`set "APP=%~dp0app\\%BUILD%\\${NAME}.exe"`);
     expect(cmd.text).toMatch(/^start "" "%APP%" %\*\r$/m);
     expect(cmd.text.trimEnd().split('\r\n').at(-1)).toBe('exit /b 0');
     // No drive letter and no absolute path anywhere: the drive gets whatever letter is free.
@@ -128,7 +129,7 @@ describe('the names and the layout', () => {
     expect(sh.text).not.toContain('\r');
   });
 
-  it('lays out dist/drive: launchers at the root, the apps under app/win and app/linux', () => {
+  it('lays out dist/drive: launchers at the root, the apps under app/win, app/linux and app/win-legacy', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'changmun-dist-'));
     try {
       writeFileSync(path.join(root, 'electron-builder.yml'), 'productName: &n Reader\nexecutableName: *n\n');
@@ -136,10 +137,16 @@ describe('the names and the layout', () => {
       writeFileSync(path.join(root, 'dist', 'win-unpacked', 'Reader.exe'), 'MZ');
       mkdirSync(path.join(root, 'dist', 'linux-unpacked'), { recursive: true });
       writeFileSync(path.join(root, 'dist', 'linux-unpacked', 'Reader'), '\x7fELF', { mode: 0o755 });
+      for (const legacy of ['win-unpacked', 'win-ia32-unpacked']) {
+        mkdirSync(path.join(root, 'dist', 'legacy', legacy), { recursive: true });
+        writeFileSync(path.join(root, 'dist', 'legacy', legacy, 'Reader.exe'), `MZ ${legacy}`);
+      }
       expect(assembleDrive(root)).toEqual([]);
       const drive = path.join(root, 'dist', 'drive');
       expect(readdirSync(drive).sort()).toEqual(['Start.cmd', 'app', 'start.sh']);
       expect(readFileSync(path.join(drive, 'app', 'win', 'Reader.exe'), 'utf8')).toBe('MZ');
+      expect(readFileSync(path.join(drive, 'app', 'win-legacy', 'x64', 'Reader.exe'), 'utf8')).toBe('MZ win-unpacked');
+      expect(readFileSync(path.join(drive, 'app', 'win-legacy', 'ia32', 'Reader.exe'), 'utf8')).toBe('MZ win-ia32-unpacked');
       expect(statSync(path.join(drive, 'app', 'linux', 'Reader')).mode & 0o111).not.toBe(0);
       expect(statSync(path.join(drive, 'start.sh')).mode & 0o777).toBe(0o755);
       rmSync(path.join(root, 'dist', 'linux-unpacked'), { recursive: true });

@@ -44,12 +44,13 @@ export function resolveLibraryFolder(folder: string, source: LibraryLocation['so
 }
 
 /**
- * The drive root for an executable inside DRIVE/app/win/ or DRIVE/app/linux/ (electron-builder's
- * unpacked `dir` output copied there), or undefined when the app does not run from a drive.
+ * The drive root for an executable inside DRIVE/app/win/, DRIVE/app/linux/ or the legacy build's
+ * DRIVE/app/win-legacy/x64/ and DRIVE/app/win-legacy/ia32/ (electron-builder's unpacked `dir`
+ * outputs copied there), or undefined when the app does not run from a drive.
  */
 export function driveRootFromExecutable(execPath: string): string | undefined {
   // Windows paths may reach us on any OS (tests), so both separators count.
-  const m = /^(.*)[\\/]app[\\/](?:win|linux)[\\/][^\\/]+$/.exec(execPath);
+  const m = /^(.*)[\\/]app[\\/](?:win|linux|win-legacy[\\/](?:x64|ia32))[\\/][^\\/]+$/.exec(execPath);
   if (!m) return undefined;
   const root = m[1]!;
   if (root === '') return '/';
