@@ -57,13 +57,44 @@ describe('analyze: Korean particles and endings', () => {
     ['효과', '효'],
     ['아들', '아'],
   ];
-  it.each(distinct)('keeps %s apart from %s (a one-syllable stem is never left)', (a, b) => {
+  it.each(distinct)('keeps %s apart from %s (a one-syllable stem is left only for the listed nouns)', (a, b) => {
     expect(term(a)).toBe(a);
     expect(term(a)).not.toBe(term(b));
   });
 
   it('keeps the order of words and their repetitions', () => {
     expect(analyze('타이타닉을 봤다. 타이타닉은 컸다')).toEqual(['타이타닉', '봤다', '타이타닉', '컸다']);
+  });
+
+  it('takes the particle off a common one-syllable noun (lists/one-syllable-nouns.ts)', () => {
+    expect(analyze('돈을 모아 방에 들어가니 집이 비었다. 손에 든 술이 물이었다')).toEqual(['돈', '모아', '방', '들어가니', '집', '비었다', '손', '든', '술', '물']);
+    expect(analyze('눈이며 꿈을 밥도')).toEqual(['눈', '꿈', '밥']);
+  });
+
+  it('leaves a one-syllable noun with the particle that makes another word', () => {
+    // 꽃이 피는 (blooming), 피로 (fatigue), 불만 (discontent), 강의 (lecture), 별로 (not much), 새로 (newly), 해도 (even if one does).
+    for (const w of ['피는', '피로', '불만', '불과', '강의', '강도', '별로', '새로', '해도', '속도', '안도', '문의']) expect(term(w), w).toBe(w);
+    // And nouns that are not listed keep two syllables: 아이, 나이, 가을.
+    for (const w of ['아이', '나이', '가을']) expect(term(w), w).toBe(w);
+  });
+
+  it('takes off 께, 더러 and the vocative 아/야, with two syllables left', () => {
+    expect(term('어머니께')).toBe('어머니');
+    expect(term('덕기더러')).toBe('덕기');
+    expect(term('운경이더러')).toBe(term('운경이'));
+    expect(term('관호야')).toBe('관호');
+    expect(term('창룡아')).toBe(term('창룡'));
+    for (const w of ['함께', '더러', '해야', '시야', '분야']) expect(term(w), w).toBe(w);
+  });
+
+  it('stops at words whose last syllable is not a particle (lists/keep-whole.ts)', () => {
+    expect(term('경기도')).toBe('경기도');
+    expect(term('경기도에서')).toBe('경기도');
+    expect(term('경기도')).not.toBe(term('경기'));
+    expect(term('민주주의')).toBe('민주주의');
+    expect(term('민주주의를')).toBe('민주주의');
+    expect(term('고양이가')).toBe('고양이');
+    expect(term('고양이')).not.toBe(term('고양'));
   });
 });
 
@@ -82,6 +113,19 @@ describe('analyze: the initial-sound rule (두음법칙)', () => {
   ];
   it.each(northSouth)('%s meets %s', (north, south) => {
     expect(term(north)).toBe(term(south));
+  });
+
+  it('leaves one-syllable words and loanwords alone: they keep ㄹ and ㄴ in both Koreas', () => {
+    // 라면 (ramyeon) is not 나면 (a form of 나다), 뉴스 not 유스, 룬 not 눈, 리스트 not 이스트.
+    for (const [w, other] of [['라면', '나면'], ['뉴스', '유스'], ['룬이', '눈이'], ['리스트를', '이스트'], ['라디오를', '나디오']]) {
+      expect(term(w), w).not.toBe(term(other));
+    }
+    expect(term('러시아인')).toBe('러시아인');
+    // The bound nouns 년 and 리: 오라질 년이 is not 연이 (a kite), 그럴 리가 not 이가 (a tooth).
+    expect(term('년이')).toBe('년');
+    expect(term('년이')).not.toBe(term('연이'));
+    expect(term('리가')).toBe('리');
+    expect(term('리가')).not.toBe(term('이가'));
   });
 
   it('changes only the first syllable of a word', () => {
@@ -169,6 +213,10 @@ describe('choseongOf and initial-consonant queries', () => {
     expect(analyzeQuery('ㅌㅇ ㅌㄴ').choseong).toBe('ㅌㅇㅌㄴ');
     expect(analyzeQuery('타이타닉').choseong).toBeUndefined();
     expect(analyzeQuery('ㅏㅓ').choseong).toBeUndefined();
+    // One letter alone is in nearly every title: it finds nothing rather than everything unmarked.
+    expect(analyzeQuery('ㅎ').choseong).toBeUndefined();
+    expect(analyzeQuery(' ㅎ ').choseong).toBeUndefined();
+    expect(analyzeQuery('ㅎㄴ').choseong).toBe('ㅎㄴ');
   });
 });
 
@@ -176,7 +224,13 @@ describe('analyzeQuery', () => {
   it('gives the word being typed as an analysed prefix, apart from the finished words', () => {
     expect(analyzeQuery('로동자 력사')).toEqual({ terms: ['노동자'], words: ['로동자'], prefix: '역사', prefixWord: '력사' });
     expect(analyzeQuery('타이타')).toEqual({ terms: [], words: [], prefix: '타이타', prefixWord: '타이타' });
-    expect(analyzeQuery('타이타닉을')).toEqual({ terms: [], words: [], prefix: '타이타닉', prefixWord: '타이타닉을' });
+  });
+
+  it('takes a Korean word typed with a particle or an ending as finished: its stem, not the start of longer words', () => {
+    expect(analyzeQuery('타이타닉을')).toEqual({ terms: ['타이타닉'], words: ['타이타닉을'] });
+    // 물에 is 물 (water) with 에: not 물결, 물론, 물건.
+    expect(analyzeQuery('물에')).toEqual({ terms: ['물'], words: ['물에'] });
+    expect(analyzeQuery('어머니께')).toEqual({ terms: ['어머니'], words: ['어머니께'] });
   });
 
   it('has no prefix once the query ends in a space or punctuation', () => {
@@ -226,10 +280,10 @@ describe.skipIf(!corpusAvailable)('matchRanges on 동백꽃 (김유정)', () => 
     expect(marked('동백꽃 ')).toEqual(['동백꽃', '동백꽃이', '동백꽃']);
   });
 
-  it('finds 점순이가, 점순이의 and 점순이었다 for the query 점순이', () => {
+  it('finds 점순이가, 점순이의, 점순이었다 and the call 점순아 for the query 점순이', () => {
     const words = marked('점순이 ');
-    expect(words).toEqual(expect.arrayContaining(['점순이가', '점순이의', '점순이었다', '점순이는']));
-    expect(words.every((w) => w.startsWith('점순이'))).toBe(true);
+    expect(words).toEqual(expect.arrayContaining(['점순이가', '점순이의', '점순이었다', '점순이는', '점순아']));
+    expect(words.every((w) => w.startsWith('점순이') || w === '점순아')).toBe(true);
   });
 
   it('analyses every term of the story to itself (stable vocabulary)', () => {

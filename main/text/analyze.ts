@@ -150,7 +150,10 @@ export interface QueryAnalysis {
    * become.
    */
   prefix?: string;
-  /** The whole query (spaces aside) when it is only initial consonants (ㅌㅇㅌㄴ): match titles' choseongOf. */
+  /**
+   * The whole query (spaces aside) when it is only initial consonants (ㅌㅇㅌㄴ): match titles'
+   * choseongOf. At least two: one letter (ㅎ) is in nearly every title and says nothing of which.
+   */
   choseong?: string;
 }
 
@@ -162,12 +165,17 @@ export function analyzeQuery(query: string): QueryAnalysis {
 
   const result: QueryAnalysis = { terms: [], words: [] };
   const compact = s.replace(/\s+/gu, '');
-  if (isChoseongOnly(compact)) result.choseong = compact;
+  if (compact.length >= 2 && isChoseongOnly(compact)) result.choseong = compact;
 
   const last = words.at(-1);
   // A particle typed after Latin letters (BTS의) means the word before it is finished.
+  // So does a particle or an ending typed after a Korean word (돈을, 물에, 어머니께): the word is
+  // the stem, not the start of longer words (물에 must not find 물결, 물론).
   const typing =
-    last !== undefined && last.end === s.length && !(last.kind === KOREAN_ATTACHED && wordTerm(last.word, last.kind) === null);
+    last !== undefined &&
+    last.end === s.length &&
+    !(last.kind === KOREAN_ATTACHED && wordTerm(last.word, last.kind) === null) &&
+    !(last.kind === KOREAN && (wordTerm(last.word, last.kind) ?? last.word).length < last.word.length);
   for (const w of typing ? words.slice(0, -1) : words) {
     const term = wordTerm(w.word, w.kind);
     if (term !== null) {
@@ -273,8 +281,8 @@ function firstByProbes(text: string, probes: string[], wanted: Set<string>, pref
 }
 
 /**
- * The first letter of the one term a plain word can have (Hangul syllables only: the first syllable
- * with 두음법칙; ASCII letters only: the first letter in lower case), or -1 when the word is of any
+ * The first letter of the one term a plain word can have (Hangul syllables only: the first syllable,
+ * when 두음법칙 cannot change it; ASCII letters only: the first letter in lower case), or -1 when the word is of any
  * other make-up and must be analysed to know.
  */
 function quickKey(word: string): number {
@@ -284,7 +292,8 @@ function quickKey(word: string): number {
       const c = word.charCodeAt(i);
       if (c < 0xac00 || c > 0xd7a3) return -1;
     }
-    return initialSoundRule(first);
+    // A first syllable 두음법칙 may turn is turned or not by what the word is (라면, 년): analyse it.
+    return initialSoundRule(first) === first ? first : -1;
   }
   if ((first >= 0x41 && first <= 0x5a) || (first >= 0x61 && first <= 0x7a)) {
     for (let i = 1; i < word.length; i++) {

@@ -1,6 +1,10 @@
 // Korean side of the search analysis: jamo composition, particle and ending stripping, the
-// initial-sound rule (두음법칙) and 초성. No dictionary: rules only, so they are cheap, deterministic
-// and identical at build and query time. Input here is already normalised (NFC, lower case).
+// initial-sound rule (두음법칙) and 초성. No dictionary: rules and two word lists (lists/, data with a
+// reason for each entry), so they are cheap, deterministic and identical at build and query time.
+// Input here is already normalised (NFC, lower case).
+import { KEEP_INITIAL_SOUND } from './lists/keep-initial-sound.js';
+import { KEEP_WHOLE } from './lists/keep-whole.js';
+import { ONE_SYLLABLE_NOUNS } from './lists/one-syllable-nouns.js';
 
 const SYLLABLE_FIRST = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;
@@ -130,17 +134,25 @@ interface Suffix {
   after: After;
   /** Fewest syllables that must remain. 2 where the suffix starts with a one-syllable particle. */
   minStem: number;
+  /** A particle or the copula, which a listed one-syllable noun may lose too (not 하다/되다). */
+  nominal: boolean;
 }
 
 const SUFFIXES = new Map<string, Suffix>();
-function add(list: string, after: After, minStem: number): void {
-  for (const s of list.split(' ')) SUFFIXES.set(s, { after, minStem });
+function add(list: string, after: After, minStem: number, nominal = true): void {
+  for (const s of list.split(' ')) SUFFIXES.set(s, { after, minStem, nominal });
 }
-// One-syllable particles (and plural 들): a one-syllable stem would eat nouns like 나이, 사과, 아들.
+// One-syllable particles (and plural 들): a one-syllable stem would eat nouns like 나이, 사과, 아들,
+// except for the nouns of lists/one-syllable-nouns.ts (돈을 → 돈, 집이 → 집).
 add('의 도 에 만 들', 'A', 2);
 add('이 은 을 과', 'C', 2);
 add('가 는 를 와', 'V', 2);
 add('로', 'L', 2);
+// 께 (to an elder: 어머니께) and 더러 (to: 돌쇠더러); vocative 아/야 (관호야, 창룡아). Two syllables
+// must remain: 함께, 더러 "sometimes", 해야 and 시야 stay whole.
+add('께 더러', 'A', 2);
+add('아', 'C', 2);
+add('야', 'V', 2);
 // Multi-syllable particles: unambiguous enough to leave a one-syllable stem (집에서 → 집).
 add('에서 에게 께서 한테 까지 부터 처럼 같이 보다 마저 조차 밖에 만큼 대로 에게서 한테서', 'A', 1);
 add('이나 이랑', 'C', 1);
@@ -152,9 +164,22 @@ add('였다 였던', 'V', 2);
 add('입니다', 'A', 2);
 // 하다/되다 verbs of (mostly Sino-Korean) nouns of two syllables or more: 노동하는 → 노동,
 // 사용되는 → 사용. Bare 한/할 are left alone: too many nouns end in them (남북한, 역할).
-add('하다 하는 하고 하여 해서 했다 했던 하였다 합니다 한다 하며 하면 하기 하지 되다 되는 되어 되었다 됐다 된다', 'A', 2);
+add('하다 하는 하고 하여 해서 했다 했던 하였다 합니다 한다 하며 하면 하기 하지 되다 되는 되어 되었다 됐다 된다', 'A', 2, false);
 
 const MAX_SUFFIX = 3;
+
+/** Words stripping stops at (lists/keep-whole.ts). */
+const WHOLE = new Set(KEEP_WHOLE.map((w) => w.word));
+
+/** Listed one-syllable nouns, with the particles each must keep. */
+const ONE_SYLLABLE = new Map(ONE_SYLLABLE_NOUNS.map((n) => [n.noun, new Set(n.not ?? [])]));
+/** Words (and, for those of two syllables or more, the starts of words) that 두음법칙 leaves alone. */
+const KEEP_INITIAL = KEEP_INITIAL_SOUND.map((k) => k.word);
+
+function keepsInitialSound(stem: string): boolean {
+  for (const w of KEEP_INITIAL) if (stem === w || (w.length >= 2 && stem.startsWith(w))) return true;
+  return false;
+}
 
 function allows(after: After, prev: number): boolean {
   if (after === 'A') return true;
@@ -174,12 +199,12 @@ function allows(after: After, prev: number): boolean {
  */
 export function koreanTerm(word: string, attached: boolean): string | null {
   let end = word.length;
-  strip: while (end > 0) {
+  strip: while (end > 0 && !WHOLE.has(end === word.length ? word : word.slice(0, end))) {
     for (let len = Math.min(MAX_SUFFIX, end); len >= 1; len--) {
       const rule = SUFFIXES.get(word.slice(end - len, end));
       if (rule === undefined) continue;
       const stem = end - len;
-      if (stem < (attached ? 0 : rule.minStem)) continue;
+      if (stem < (attached ? 0 : rule.minStem) && !(stem === 1 && rule.nominal && !attached && oneSyllableNounTakes(word[0]!, word.slice(1, end)))) continue;
       if (stem > 0 && !allows(rule.after, word.charCodeAt(stem - 1))) continue;
       end = stem;
       continue strip;
@@ -187,9 +212,21 @@ export function koreanTerm(word: string, attached: boolean): string | null {
     break;
   }
   if (end === 0) return null;
+  const stem = word.slice(0, end);
+  // 두음법칙 belongs to Sino-Korean words of two syllables or more: not to one-syllable (bound)
+  // nouns (년, 리), nor to loanwords, which keep ㄹ and ㄴ in both Koreas (라면, 뉴스).
+  if (end < 2 || keepsInitialSound(stem)) return stem;
   const first = word.charCodeAt(0);
   const mapped = initialSoundRule(first);
-  return mapped === first ? word.slice(0, end) : String.fromCharCode(mapped) + word.slice(1, end);
+  return mapped === first ? stem : String.fromCharCode(mapped) + word.slice(1, end);
+}
+
+/** True when the listed one-syllable noun `noun` may lose `rest` (a particle or the copula). */
+function oneSyllableNounTakes(noun: string, rest: string): boolean {
+  const kept = ONE_SYLLABLE.get(noun);
+  if (!kept) return false;
+  for (const p of kept) if (rest.startsWith(p)) return false;
+  return true;
 }
 
 /** The initial consonant of every Hangul syllable (타이타닉 → ㅌㅇㅌㄴ); everything else dropped. */

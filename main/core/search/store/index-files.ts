@@ -23,8 +23,12 @@ import { SEGMENT_FORMAT, type SegmentMeta } from './segment.js';
 import { INDEX_FOLDER } from './storage.js';
 import type { PartMeta } from './part.js';
 
-/** Bumped whenever the analysis or the files change: saved indexes of another format are rebuilt. */
-export const INDEX_FORMAT = 3;
+/**
+ * Bumped whenever the analysis (main/text: what terms a word gives) or the files change: saved
+ * indexes of another format are rebuilt. 4: one-syllable nouns lose their particles, 께 더러 아 야
+ * are particles, 두음법칙 leaves one-syllable words and loanwords alone, listed words keep their end.
+ */
+export const INDEX_FORMAT = 4;
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_SEGMENT_META_BYTES = 64 * 1024 * 1024;
