@@ -43,7 +43,8 @@ beforeAll(async () => {
   await writeKeyPair(keyB);
   // What electron-builder --dir leaves in dist/, in miniature, and the launcher templates.
   dist = path.join(tmp, 'dist');
-  for (const [dir, exe] of [['win-unpacked', 'Reader.exe'], ['linux-unpacked', 'reader']] as const) {
+  // The legacy build (Electron 22, Windows 7/8.1 and 32-bit) is in dist/legacy/.
+  for (const [dir, exe] of [['win-unpacked', 'Reader.exe'], ['linux-unpacked', 'reader'], ['legacy/win-unpacked', 'Reader.exe'], ['legacy/win-ia32-unpacked', 'Reader.exe']] as const) {
     mkdirSync(path.join(dist, dir, 'resources'), { recursive: true });
     writeFileSync(path.join(dist, dir, exe), `not really ${exe}`);
     writeFileSync(path.join(dist, dir, 'resources', 'app.asar'), 'asar');
@@ -69,8 +70,9 @@ describe('changmun build', () => {
     // The copy keeps the source's times, so the index sees an unchanged file as unchanged.
     expect(Math.trunc(statSync(path.join(drive, 'library', FILM)).mtimeMs)).toBe(Math.trunc(statSync(path.join(content, FILM)).mtimeMs));
     expect(existsSync(path.join(drive, '.changmun', 'index', 'manifest.json'))).toBe(true);
-    expect(built.app.copied.map((a) => a.platform)).toEqual(['win', 'linux']);
+    expect(built.app.copied.map((a) => a.platform)).toEqual(['win', 'linux', 'win-legacy/x64', 'win-legacy/ia32']);
     expect(readFileSync(path.join(drive, 'app', 'win', 'Reader.exe'), 'utf8')).toBe('not really Reader.exe');
+    expect(readFileSync(path.join(drive, 'app', 'win-legacy', 'ia32', 'Reader.exe'), 'utf8')).toBe('not really Reader.exe');
     expect(statSync(path.join(drive, 'app', 'linux', 'reader')).mode & 0o111).not.toBe(0);
     expect(built.launchers.copied).toEqual(['Start.cmd', 'start.sh']);
     expect(existsSync(path.join(drive, 'Start.cmd'))).toBe(true);
@@ -319,13 +321,15 @@ describe('launchers', () => {
     const r = await changmunJson<BuildSummary>(['build', content, '--out', out, '--app', path.join(tmp, 'no-dist-here')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.value.app.copied).toEqual([]);
-    expect(r.value.app.missing).toHaveLength(2);
+    // The current build (win, linux) and the legacy one (win-legacy/x64, win-legacy/ia32).
+    expect(r.value.app.missing).toHaveLength(4);
     expect(r.value.launchers.copied).toEqual(['Start.cmd', 'start.sh']);
     const cmd = readFileSync(path.join(out, 'Start.cmd'), 'utf8');
     const sh = readFileSync(path.join(out, 'start.sh'), 'utf8');
     const yml = readFileSync(path.join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
     const name = /^productName:\s*(?:&\S+\s+)?(\S+)/m.exec(yml)![1]!;
-    expect(cmd).toContain(`app\\win\\${name}.exe`);
+    expect(cmd).toContain(`app\\%BUILD%\\${name}.exe`);
+    expect(cmd).toContain('set "BUILD=win"');
     expect(cmd).not.toContain('@EXECUTABLE@');
     expect(cmd.split('\n').slice(0, -1).every((line) => line.endsWith('\r'))).toBe(true);
     expect(sh).toContain(name);

@@ -1,5 +1,7 @@
-// The program beside the library: electron-builder's unpacked outputs copied to DRIVE/app/win and
-// DRIVE/app/linux, and the launchers Start.cmd and start.sh at the drive root.
+// The program beside the library: electron-builder's unpacked outputs copied to DRIVE/app/win,
+// DRIVE/app/linux and, for Windows 7/8.1 and 32-bit Windows, the legacy build's DRIVE/app/win-legacy/x64
+// and DRIVE/app/win-legacy/ia32 (Electron 22), and the launchers Start.cmd and start.sh at the drive
+// root, which pick the build for the PC.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,13 +13,16 @@ import { mirrorFolder, type MirrorProgress } from './mirror.js';
 const APP_TARGETS = [
   { platform: 'win' as const, from: ['win-unpacked', 'drive/app/win'] },
   { platform: 'linux' as const, from: ['linux-unpacked', 'drive/app/linux'] },
+  { platform: 'win-legacy/x64' as const, from: ['legacy/win-unpacked', 'drive/app/win-legacy/x64'] },
+  { platform: 'win-legacy/ia32' as const, from: ['legacy/win-ia32-unpacked', 'drive/app/win-legacy/ia32'] },
 ];
 const LAUNCHERS = ['Start.cmd', 'start.sh'] as const;
 /** The launcher templates name the executable so; electron-builder.yml has the name. */
 const EXECUTABLE_PLACEHOLDER = '@EXECUTABLE@';
 
 export interface AppCopy {
-  platform: 'win' | 'linux';
+  /** The folder under DRIVE/app/. */
+  platform: (typeof APP_TARGETS)[number]['platform'];
   source: string;
   target: string;
   files: number;
