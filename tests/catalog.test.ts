@@ -44,7 +44,9 @@ describe('scanning content-sample', () => {
     expect(sea.chunks.every((c) => typeof c.locator.startMs === 'number')).toBe(true);
 
     const keeper = catalog.items.find((i) => i.path === 'films/the-lighthouse-keeper.mp4')!;
-    expect(keeper.title).toBe('the lighthouse keeper');
+    // Named by the title its WebVTT file declares, not by its lower-case file name.
+    expect(keeper.title).toBe('등대지기 (The Lighthouse Keeper)');
+    expect(sea.title).toBe('바다의 편지 / Letters from the Sea');
     expect(keeper.language).toBe('en');
     expect(keeper.languages).toEqual(['en', 'ko']);
     expect(keeper.subtitles!.map((s) => s.path)).toEqual(['films/the-lighthouse-keeper.en.srt', 'films/the-lighthouse-keeper.ko.vtt']);

@@ -54,6 +54,9 @@ export interface BookExtract {
   toc: TocEntry[];
   spine: SpineEntry[];
   chunks: Chunk[];
+  /** A book of pictures (a comic, a picture book): its words are in its pictures, which search
+   * cannot read (see picturesOnly in extract/epub). Absent when the book has text. */
+  picturesOnly?: true;
 }
 
 export interface Cue {
@@ -74,6 +77,8 @@ export interface SubtitleTrack {
 export interface SubtitleExtract {
   kind: 'subtitle';
   format: SubtitleFormat;
+  /** The title the file declares in its header (SAMI <TITLE>, ASS Title:, WEBVTT <text>), if any. */
+  title?: string;
   tracks: SubtitleTrack[];
   chunks: Chunk[];
 }
@@ -98,5 +103,5 @@ export interface Item extends ItemBasics {
   /** Videos: the subtitle files paired with this video. Subtitle-only items: the file itself. */
   subtitles?: SubtitleRef[];
   /** Videos: the container the first bytes show ('' when the item is a subtitle file with no video). */
-  video?: { container: string; hasVideo: boolean; hasSubtitles: boolean };
+  video?: { container: string; hasVideo: boolean; hasSubtitles: boolean; sidecar?: string };
 }

@@ -105,7 +105,7 @@ export function writeFilms(out: Output, media: Media): void {
     FILM_SOURCE,
   );
   out.write(LIGHTHOUSE_SRT, srt(LIGHTHOUSE_EN), 'English SRT subtitles for the-lighthouse-keeper.mp4 (UTF-8, CRLF, one <i> cue, two-line cues)', OUR_WRITING);
-  out.write(LIGHTHOUSE_VTT, vtt(LIGHTHOUSE_KO), 'Korean WebVTT translation for the-lighthouse-keeper.mp4 (UTF-8, NOTE block, cue ids)', OUR_WRITING);
+  out.write(LIGHTHOUSE_VTT, vtt(LIGHTHOUSE_KO), 'Korean WebVTT translation for the-lighthouse-keeper.mp4 (UTF-8, a title in the header line, NOTE block, cue ids)', OUR_WRITING);
 }
 
 function seaSami(): string {
@@ -156,5 +156,6 @@ function srt(cues: Cue[]): string {
 
 function vtt(cues: Cue[]): string {
   const body = cues.map((c, i) => `cue-${i + 1}\n${stamp(c.start, '.')} --> ${stamp(c.end, '.')}${i === 0 ? ' line:85%' : ''}\n${c.text}\n`).join('\n');
-  return `WEBVTT\n\nNOTE\n등대지기 (The Lighthouse Keeper) 한국어 자막. 창문 견본 서재, CC0.\n\n${body}`;
+  // The header line names the film (the catalog takes a film's title from it, not from the file name).
+  return `WEBVTT - 등대지기 (The Lighthouse Keeper)\n\nNOTE\n등대지기 (The Lighthouse Keeper) 한국어 자막. 창문 견본 서재, CC0.\n\n${body}`;
 }

@@ -8,6 +8,7 @@ import type { LibraryFile } from '../drive/walk.js';
 import { normaliseLanguage, titleFromFileName } from '../extract/article/index.js';
 import { languageFromSubtitleName } from '../extract/subtitles/index.js';
 import type { ExtractOutcome } from './pool.js';
+import type { FilmSidecar } from '../extract/film/title.js';
 
 export interface FileResult {
   file: LibraryFile;
@@ -18,6 +19,16 @@ function problem(path: string, code: string, detail: string): Problem {
   const m = describeFailure(path, code as Parameters<typeof describeFailure>[1], detail);
   return { path, code, message: `${m.ko} / ${m.en}`, messageKo: m.ko, messageEn: m.en };
 }
+
+/** The notice for a book of pictures: it is in the library, but its words are in its pictures. */
+export function picturesOnlyNotice(path: string): Problem {
+  const ko = `${path}: 그림뿐인 책이라 글로는 검색되지 않습니다. 제목과 지은이로 찾을 수 있습니다.`;
+  const en = `${path}: pictures only, not searchable by its text; it can be found by its title and author.`;
+  return { path, code: PICTURES_ONLY, message: `${ko} / ${en}`, messageKo: ko, messageEn: en, kind: 'notice' };
+}
+
+/** The code of that notice. */
+export const PICTURES_ONLY = 'pictures-only';
 
 function dirOf(p: string): string {
   const i = p.lastIndexOf('/');
@@ -51,6 +62,7 @@ export function assembleCatalog(results: FileResult[], settings: LibrarySettings
   const problems: Problem[] = [];
   const videos = new Map<string, Item>();
   const subtitles: { file: LibraryFile; extract: SubtitleExtract }[] = [];
+  const sidecars: { file: LibraryFile; extract: FilmSidecar }[] = [];
 
   const base = (f: LibraryFile) => ({
     path: f.path,
@@ -78,6 +90,7 @@ export function assembleCatalog(results: FileResult[], settings: LibrarySettings
           language: normaliseLanguage(x.language), chunks: x.chunks,
           book: { cover: x.cover, direction: x.direction, epubVersion: x.epubVersion, toc: x.toc, spine: x.spine },
         });
+        if (x.picturesOnly) problems.push(picturesOnlyNotice(file.path));
         break;
       case 'video': {
         const item: Item = {
@@ -91,10 +104,29 @@ export function assembleCatalog(results: FileResult[], settings: LibrarySettings
       case 'subtitle':
         subtitles.push({ file, extract: x });
         break;
+      case 'sidecar':
+        sidecars.push({ file, extract: x });
+        break;
     }
   }
 
+  // A film's sidecar (same folder, same name) names it and says who made it; one with no film beside
+  // it is left alone, as the images of an article are.
+  const named = new Set<Item>();
+  for (const { file, extract } of sidecars) {
+    const video = videos.get(`${dirOf(file.path)}/${stem(file.path)}`);
+    if (!video) continue;
+    video.video!.sidecar = file.path;
+    if (extract.title) {
+      video.title = extract.title;
+      named.add(video);
+    }
+    if (extract.authors.length > 0) video.authors = extract.authors;
+  }
+
+  const subtitleTitles = new Map<string, string>();
   for (const { file, extract } of subtitles) {
+    if (extract.title) subtitleTitles.set(file.path, extract.title);
     const ref: SubtitleRef = {
       path: file.path,
       format: extract.format,
@@ -110,13 +142,17 @@ export function assembleCatalog(results: FileResult[], settings: LibrarySettings
       continue;
     }
     items.push({
-      ...base(file), type: 'video', title: titleFromFileName(subtitleBase(file.path)), chunks,
+      ...base(file), type: 'video', title: extract.title ?? titleFromFileName(subtitleBase(file.path)), chunks,
       language: ref.languages[0], languages: ref.languages, subtitles: [ref], video: { container: '', hasVideo: false, hasSubtitles: true },
     });
   }
 
   for (const v of videos.values()) {
     v.subtitles!.sort((a, b) => (a.path < b.path ? -1 : 1));
+    // Without a sidecar, the first subtitle file that declares a title names the film; else its
+    // file name as written stays.
+    const declared = named.has(v) ? undefined : v.subtitles!.map((s) => subtitleTitles.get(s.path)).find((t) => t !== undefined);
+    if (declared) v.title = declared;
     // The first subtitle file by name speaks for the film ('film.en.srt' before 'film.ko.vtt').
     v.language = v.subtitles![0]?.languages[0];
     v.languages = [...new Set(v.subtitles!.flatMap((s) => s.languages))];

@@ -25,7 +25,7 @@ export function planUpdate(catalog: SavedCatalog, files: LibraryFile[]): UpdateP
   const touched = [...changed.map((f) => f.path), ...removed];
   const dirty = new Set(changed.map((f) => f.path));
   const droppedItems = new Set<string>();
-  const media = (p: string) => ['video', 'subtitle'].includes(fileKindOf(p));
+  const media = (p: string) => ['video', 'subtitle', 'sidecar'].includes(fileKindOf(p));
   const mediaDirs = new Set(touched.filter(media).map(dirOf));
   for (const path of touched) {
     const item = old.get(path)?.item;
@@ -46,6 +46,7 @@ export function fileRecords(files: LibraryFile[], items: SavedItem[]): SavedFile
   for (const item of items) {
     owner.set(item.path, item.path);
     for (const s of item.subtitles ?? []) owner.set(s.path, item.path);
+    if (item.video?.sidecar) owner.set(item.video.sidecar, item.path);
   }
   return files.map((f) => ({ path: f.path, size: f.size, mtimeMs: f.mtimeMs, ...(owner.has(f.path) ? { item: owner.get(f.path)! } : {}) }));
 }

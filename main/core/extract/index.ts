@@ -7,8 +7,10 @@ import { extractArticle } from './article/index.js';
 import { extractEpub } from './epub/index.js';
 import { extractSubtitle } from './subtitles/index.js';
 import { probeVideo, type VideoProbe } from './video.js';
+import { MAX_SIDECAR_BYTES, parseNfo, type FilmSidecar } from './film/title.js';
+import { decodeText } from './encoding.js';
 
-export type FileExtract = Extract | VideoProbe;
+export type FileExtract = Extract | VideoProbe | FilmSidecar;
 
 /** Text files larger than this are refused: no article or subtitle file is anywhere near it. */
 export const MAX_TEXT_FILE_BYTES = 64 * 1024 * 1024;
@@ -28,6 +30,8 @@ export async function extractFile(absPath: string, relPath: string): Promise<Fil
       }
       case 'video':
         return await probeVideo(absPath);
+      case 'sidecar':
+        return parseNfo(decodeText(await readBounded(absPath, MAX_SIDECAR_BYTES)).text);
       default:
         throw new ExtractError('unsupported', `files like ${relPath.slice(relPath.lastIndexOf('/') + 1)} are not shown by the app`);
     }
@@ -38,11 +42,12 @@ export async function extractFile(absPath: string, relPath: string): Promise<Fil
   }
 }
 
-async function readBounded(absPath: string): Promise<Uint8Array> {
+async function readBounded(absPath: string, max = MAX_TEXT_FILE_BYTES): Promise<Uint8Array> {
   const st = await fs.stat(absPath);
   if (st.size === 0) throw new ExtractError('empty', 'zero bytes');
-  if (st.size > MAX_TEXT_FILE_BYTES) {
-    throw new ExtractError('too-large', `${Math.round(st.size / 1048576)} MB of text; the limit is ${MAX_TEXT_FILE_BYTES / 1048576} MB`);
+  if (st.size > max) {
+    const mb = (n: number) => (n >= 1048576 ? `${Math.round(n / 1048576)} MB` : `${Math.ceil(n / 1024)} KB`);
+    throw new ExtractError('too-large', `${mb(st.size)} of text; the limit is ${mb(max)}`);
   }
   return new Uint8Array(await fs.readFile(absPath));
 }

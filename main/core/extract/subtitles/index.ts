@@ -6,6 +6,7 @@ import type { SubtitleExtract, SubtitleFormat, SubtitleTrack } from '../../types
 import { decodeText } from '../encoding.js';
 import { parseAss } from './ass.js';
 import { subtitleChunks } from './chunks.js';
+import { subtitleTitle } from '../film/title.js';
 import { languageFromSubtitleName } from './language.js';
 import { parseSami } from './sami.js';
 import { parseSrt } from './srt.js';
@@ -82,7 +83,8 @@ function extract(bytes: Uint8Array, fileName: string): SubtitleExtract {
     const tracks = PARSERS[format](text).filter((t) => t.cues.length > 0);
     if (tracks.length === 0) continue;
     labelLanguages(tracks, fileName);
-    return { kind: 'subtitle', format, tracks, chunks: subtitleChunks(tracks) };
+    const title = subtitleTitle(format, text);
+    return { kind: 'subtitle', format, ...(title ? { title } : {}), tracks, chunks: subtitleChunks(tracks) };
   }
   const tried = candidates.length > 0 ? `read as ${candidates.join(', ')}` : 'not a subtitle format we know';
   throw new ExtractError('no-content', `no subtitle cues found (${tried})`);

@@ -95,6 +95,7 @@ function parseItem(v: Json, what: string): SavedItem {
   if (o['video'] !== undefined) {
     const x = obj(o['video'], `${what}.video`);
     item.video = { container: str(x['container'], 'a container', 50), hasVideo: bool(x['hasVideo'], 'hasVideo'), hasSubtitles: bool(x['hasSubtitles'], 'hasSubtitles') };
+    if (x['sidecar'] !== undefined) item.video.sidecar = relPath(x['sidecar'], `${what}.video.sidecar`);
   }
   return item;
 }
@@ -108,6 +109,7 @@ function parseProblem(v: Json, what: string): Problem {
     message: str(o['message'], `${what}.message`, 4000),
     messageKo: str(o['messageKo'], `${what}.messageKo`, 2000),
     messageEn: str(o['messageEn'], `${what}.messageEn`, 2000),
+    ...(o['kind'] === 'notice' ? { kind: 'notice' as const } : {}),
   };
 }
 
