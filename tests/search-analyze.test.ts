@@ -117,7 +117,8 @@ describe('analyze: the initial-sound rule (두음법칙)', () => {
 
   it('leaves one-syllable words and loanwords alone: they keep ㄹ and ㄴ in both Koreas', () => {
     // 라면 (ramyeon) is not 나면 (a form of 나다), 뉴스 not 유스, 룬 not 눈, 리스트 not 이스트.
-    for (const [w, other] of [['라면', '나면'], ['뉴스', '유스'], ['룬이', '눈이'], ['리스트를', '이스트'], ['라디오를', '나디오']]) {
+    const pairs: Array<[string, string]> = [['라면', '나면'], ['뉴스', '유스'], ['룬이', '눈이'], ['리스트를', '이스트'], ['라디오를', '나디오']];
+    for (const [w, other] of pairs) {
       expect(term(w), w).not.toBe(term(other));
     }
     expect(term('러시아인')).toBe('러시아인');
