@@ -274,6 +274,7 @@ describe.each(ELECTRONS)('on the %s Electron (%s)', (_line, version) => {
       // The stand-in page has no preload: the self-test says so and the app exits 1.
       expect(await s.standIn.exited).toBe(1);
       expect(s.log.join('\n')).toContain('self-test: FAIL contract');
+      expect(s.log[0]).toBe(`self-test: Electron ${version}, the ${_line} shell (app:// through ${_line === 'legacy' ? 'registerStreamProtocol' : 'protocol.handle'})`);
       expect(existsSync(s.shell.plan.root)).toBe(false);
     });
 

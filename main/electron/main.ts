@@ -210,7 +210,11 @@ export function startShell(electron: ElectronModule, env: ShellEnvironment): She
     const pageLoaded = win.loadURL(APP_INDEX_URL);
     pageLoaded.catch(() => {});
     if (development && args.devtools) win.webContents.openDevTools({ mode: 'detach' });
-    if (args.selfTest) void selfTest(win, pageLoaded, plan, env).then(quitWith);
+    if (args.selfTest) {
+      // Which Electron and which side of the adapter: the legacy build says so on a Windows 7 PC.
+      env.log(`self-test: Electron ${env.electronVersion ?? 'unknown'}, the ${adapter.line} shell (app:// through ${adapter.line === 'legacy' ? 'registerStreamProtocol' : 'protocol.handle'})`);
+      void selfTest(win, pageLoaded, plan, env).then(quitWith);
+    }
   }).catch((e: unknown) => {
     // A shell that cannot start says why and leaves, rather than an empty window.
     const message = e instanceof Error ? e.message : String(e);

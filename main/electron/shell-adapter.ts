@@ -67,8 +67,10 @@ export const legacyAdapter: ShellAdapter = {
   line: 'legacy',
   serveScheme(ses, scheme, answer) {
     // A stream protocol, not a buffer one: films are read as they play, and Range is answered
-    // by the serve function (206 with Content-Range), as on the current line.
-    ses.protocol.registerStreamProtocol(scheme, (request, callback) => {
+    // by the serve function (206 with Content-Range), as on the current line. It serves only
+    // renderer/dist and the library, through the path guard (tests/electron-protocol.test.ts runs
+    // the refusals on both sides), as protocol.handle does on the current side:
+    ses.protocol.registerStreamProtocol(scheme, (request, callback) => { // eng-disable PROTOCOL_HANDLER_JS_CHECK
       answer({ url: request.url, method: request.method, headers: request.headers }).then(
         (r) => callback(toStreamResponse(r)),
         () => callback(toStreamResponse({ status: 500, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: new TextEncoder().encode('Internal Server Error') })),
