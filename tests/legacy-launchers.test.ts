@@ -185,6 +185,14 @@ describe("the legacy build's place on the drive and its packaging", () => {
     for (const f of FUSES_NOT_IN_ELECTRON_22) expect(fuses[f], f).toBeUndefined();
   });
 
+  it("is a configuration electron-builder accepts (its own schema check, as it runs before packaging)", async () => {
+    const { validateConfiguration } = (await import('app-builder-lib/out/util/config/config.js')) as typeof import('app-builder-lib/out/util/config/config.js');
+    const { DebugLogger } = (await import('builder-util/out/DebugLogger.js')) as typeof import('builder-util/out/DebugLogger.js');
+    await expect(validateConfiguration(legacyBuilderConfig(YML, LEGACY_ELECTRON) as never, new DebugLogger(false))).resolves.toBeUndefined();
+    // The check is real: a misspelt option is refused.
+    await expect(validateConfiguration({ ...legacyBuilderConfig(YML, LEGACY_ELECTRON), electronVersoin: '22' } as never, new DebugLogger(false))).rejects.toThrow(/electronVersoin/);
+  });
+
   it('knows the Electron 22 zips a volunteer must bring, by the checksums electron-legacy ships', () => {
     const sums = JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', 'electron-legacy', 'checksums.json'), 'utf8')) as Record<string, string>;
     const names = electronZipNames(LEGACY_ELECTRON, LEGACY_ZIP_TARGETS);
