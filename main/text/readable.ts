@@ -6,6 +6,13 @@
 // - Dropped: scripts, styles, navigation, forms, embedded objects, media, the document head (its
 //   title is kept apart), and anything hidden (`hidden`, `aria-hidden="true"`, `display: none`,
 //   `visibility: hidden`, a hidden input).
+// - SVG (a page drawn as a picture with its words in <text>) and MathML are read where the reader
+//   shows them (books): in SVG only the words of <text> elements (each on a line of its own, a line
+//   break at a <tspan> placed on a new line), none of its <title>, <desc>, definitions or hidden
+//   parts; in MathML every token (<mi>, <mn>, <mo>, <mtext>, <ms>) as a word of its own, without
+//   annotations (a formula's TeX source) or <mphantom>; a formula with no text counts as its
+//   `alttext`, as an image does as its alt text. The article reader removes SVG and MathML (for
+//   safety), so articles are read with `foreign: false`, which drops them as before.
 // - Sections start at headings (h1–h6) that have readable text; a heading's anchor is its id, or
 //   `h-<n>` for the n-th heading without one, counted over every h1–h6 in document order (dropped
 //   ones too; the article sanitizer gives id-less headings the same ids).
@@ -20,9 +27,87 @@ import { tidyOffsets } from './tidy-offsets.js';
 /** Elements whose content is never text a reader sees. */
 export const DROPPED_ELEMENTS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'nav', 'iframe', 'object', 'embed', 'applet', 'form',
-  'button', 'select', 'textarea', 'input', 'meta', 'link', 'base', 'svg', 'math', 'canvas',
+  'button', 'select', 'textarea', 'input', 'meta', 'link', 'base', 'canvas',
   'audio', 'video', 'map', 'frameset', 'frame', 'dialog', 'head',
 ]);
+
+/** The roots of SVG drawings and MathML formulas: read by their own rules (see above), or dropped with `foreign: false`. */
+export const FOREIGN_ROOTS: ReadonlySet<string> = new Set(['svg', 'math']);
+
+/** Inside SVG: elements that are never drawn where they stand (definitions, descriptions, metadata). */
+const SVG_UNDRAWN: ReadonlySet<string> = new Set([
+  'title', 'desc', 'metadata', 'defs', 'symbol', 'clippath', 'mask', 'pattern', 'marker', 'filter', 'lineargradient',
+  'radialgradient', 'font', 'font-face', 'glyph', 'missing-glyph', 'cursor', 'view',
+]);
+/** Inside SVG <text>: elements that start a new line when they are placed on one (`y` or `dy`). */
+const SVG_TEXT_SPANS: ReadonlySet<string> = new Set(['tspan', 'textpath', 'tref']);
+/** Inside MathML: what is never shown (annotations are a formula's source, <mphantom> takes room but shows nothing). */
+const MATH_UNSHOWN: ReadonlySet<string> = new Set(['annotation', 'annotation-xml', 'mphantom']);
+/** MathML's tokens: each is a word of its own (x, =, 2, sin). */
+const MATH_TOKENS: ReadonlySet<string> = new Set(['mi', 'mn', 'mo', 'mtext', 'ms']);
+
+/** Where an element stands: in HTML, in an SVG drawing, in an SVG <text>, in a MathML formula. */
+type Realm = 'html' | 'svg' | 'svg-text' | 'math';
+
+export interface ReadRules {
+  /** Whether SVG and MathML are shown (books: yes; the article reader removes them). Default true. */
+  foreign?: boolean;
+}
+
+/** What the rules do with an element in a realm: leave it out, read it as an image, or read its children. */
+type Step =
+  | { drop: true }
+  | { drop: false; alt?: string; realm: Realm; before: string; after: string };
+
+function stepInto<N>(node: N, name: string, realm: Realm, tree: TextTree<N>, rules: ReadRules): Step {
+  const attr = (a: string) => tree.attr(node, a);
+  if (DROPPED_ELEMENTS.has(name) || isHiddenElement(name, attr)) return { drop: true };
+  if (realm === 'svg' || realm === 'svg-text') {
+    // SVG's presentation attributes hide too (display="none", visibility="hidden").
+    if (SVG_UNDRAWN.has(name) || attr('display')?.trim() === 'none' || attr('visibility')?.trim() === 'hidden') return { drop: true };
+    if (name === 'foreignobject') return { drop: false, realm: 'html', before: '\n', after: '\n' };
+    if (name === 'text') return { drop: false, realm: 'svg-text', before: '\n', after: '\n' };
+    const line = realm === 'svg-text' && SVG_TEXT_SPANS.has(name) && (attr('y') != null || attr('dy') != null);
+    return { drop: false, realm, before: line ? '\n' : '', after: '' };
+  }
+  if (realm === 'math') {
+    if (MATH_UNSHOWN.has(name)) return { drop: true };
+    const word = MATH_TOKENS.has(name) ? ' ' : '';
+    return { drop: false, realm, before: word, after: word };
+  }
+  if (FOREIGN_ROOTS.has(name)) {
+    if (rules.foreign === false) return { drop: true };
+    if (name === 'svg') return { drop: false, realm: 'svg', before: '', after: '' };
+    // A formula with no text of its own (an image of it, or empty) reads as its alttext.
+    const alt = tidyText(readableText(node, 'math', tree, rules)) === '' ? attr('alttext')?.trim() || undefined : undefined;
+    const edge = attr('display')?.trim().toLowerCase() === 'block' ? '\n' : ' ';
+    return { drop: false, realm: 'math', before: edge, after: edge, ...(alt ? { alt } : {}) };
+  }
+  const block = BLOCK_ELEMENTS.has(name) ? '\n' : '';
+  return { drop: false, realm, before: block, after: block };
+}
+
+/** Whether a text node in this realm is shown: in SVG, only the words of a <text>. */
+const showsText = (realm: Realm) => realm !== 'svg';
+
+/** XHTML and MathML: the extensions a browser's SVG <switch> accepts in `requiredExtensions`. */
+const KNOWN_EXTENSIONS = new Set(['http://www.w3.org/1999/xhtml', 'http://www.w3.org/1998/Math/MathML']);
+
+/**
+ * The children an element shows. An SVG <switch> shows only its first child the browser accepts
+ * (drawing tools put HTML text in a <foreignObject> there and the same words again as a fallback
+ * <text> after it): that one is read, not both.
+ */
+function shownChildren<N>(node: N, name: string, realm: Realm, tree: TextTree<N>): Iterable<N> {
+  if (name !== 'switch' || (realm !== 'svg' && realm !== 'svg-text')) return tree.children(node);
+  for (const c of tree.children(node)) {
+    if (tree.kind(c) !== 'element') continue;
+    const needs = tree.attr(c, 'requiredExtensions') ?? tree.attr(c, 'requiredextensions');
+    if (needs != null && !needs.trim().split(/\s+/).every((x) => KNOWN_EXTENSIONS.has(x))) continue;
+    return [c];
+  }
+  return [];
+}
 
 /** Elements that stand on lines of their own. */
 export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
@@ -92,15 +177,18 @@ export interface ReadableDocument<N> {
   /** src of every visible <img>/<image>, as written. */
   images: string[];
   sections: ReadableSection<N>[];
+  /** Letters and digits in the text a reader sees, alt texts left out: how much the document says in words. */
+  letters: number;
 }
 
 /** The readable text of a tree, in sections at headings. */
-export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>): ReadableDocument<N> {
-  const doc: ReadableDocument<N> = { images: [], sections: [] };
+export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>, rules: ReadRules = {}): ReadableDocument<N> {
+  const doc: ReadableDocument<N> = { images: [], sections: [], letters: 0 };
   let section: ReadableSection<N> = { anchor: '', raw: '', bodyAt: 0, pieces: [] };
   let headings = 0;
   /** True while inside a heading: its line breaks are spaces (the heading is one line). */
   let inHeading = false;
+  let realm: Realm = 'html';
 
   const hidden = (node: N, name: string) => isHiddenElement(name, (a) => tree.attr(node, a));
   const append = (node: N, text: string, at = section.raw.length) => {
@@ -122,7 +210,7 @@ export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>): Readable
     for (const c of tree.children(node)) {
       if (tree.kind(c) !== 'element') continue;
       if (tree.name(c) === 'title') {
-        doc.title ??= tidyText(plainText(c, tree)) || undefined;
+        doc.title ??= tidyText(readableText(c, 'html', tree, rules)) || undefined;
         return;
       }
       findTitle(c);
@@ -132,16 +220,18 @@ export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>): Readable
   const visit = (node: N) => {
     const kind = tree.kind(node);
     if (kind === 'text') {
+      if (!showsText(realm)) return;
       const text = tree.text(node);
+      doc.letters += countLetters(text);
       append(node, text);
       push(text);
       return;
     }
     if (kind !== 'element') return;
     const name = tree.name(node);
-    if (name === 'html') doc.language ??= (tree.attr(node, 'lang') ?? tree.attr(node, 'xml:lang'))?.trim() || undefined;
-    if (name === 'title') {
-      doc.title ??= tidyText(plainText(node, tree)) || undefined;
+    if (realm === 'html' && name === 'html') doc.language ??= (tree.attr(node, 'lang') ?? tree.attr(node, 'xml:lang'))?.trim() || undefined;
+    if (realm === 'html' && name === 'title') {
+      doc.title ??= tidyText(readableText(node, 'html', tree, rules)) || undefined;
       return;
     }
     if (name === 'img' || name === 'image') {
@@ -149,20 +239,22 @@ export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>): Readable
       const src = tree.attr(node, 'src') ?? tree.attr(node, 'xlink:href') ?? tree.attr(node, 'href');
       if (src) doc.images.push(src);
       const alt = tree.attr(node, 'alt');
-      if (alt) {
-        append(node, alt, section.raw.length + 1);
-        push(` ${alt} `);
-      }
+      if (alt) pushAlt(node, alt);
       return;
     }
-    if (DROPPED_ELEMENTS.has(name) || hidden(node, name)) {
+    const step = stepInto(node, name, realm, tree, rules);
+    if (step.drop) {
       if (name === 'head') findTitle(node);
       headings += countHeadings(node) + (isHeadingName(name) ? 1 : 0);
       return;
     }
-    if (isHeadingName(name) && !inHeading) {
+    if (step.alt !== undefined) {
+      pushAlt(node, step.alt);
+      return;
+    }
+    if (realm === 'html' && isHeadingName(name) && !inHeading) {
       headings++;
-      const heading = tidyText(plainText(node, tree)).replace(/\n/g, ' ');
+      const heading = tidyText(readableText(node, 'html', tree, rules)).replace(/\n/g, ' ');
       if (heading !== '') {
         if (name === 'h1') doc.firstHeading ??= heading;
         doc.sections.push(section);
@@ -176,10 +268,17 @@ export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>): Readable
         return;
       }
     }
-    const block = BLOCK_ELEMENTS.has(name);
-    if (block) push('\n');
-    for (const c of tree.children(node)) visit(c);
-    if (block) push('\n');
+    const outer = realm;
+    realm = step.realm;
+    push(step.before);
+    for (const c of shownChildren(node, name, outer, tree)) visit(c);
+    push(step.after);
+    realm = outer;
+  };
+  /** An image's alt text (or a formula's alttext), with a space either side. */
+  const pushAlt = (node: N, alt: string) => {
+    append(node, alt, section.raw.length + 1);
+    push(` ${alt} `);
   };
 
   for (const root of roots) visit(root);
@@ -189,19 +288,25 @@ export function readDocument<N>(roots: Iterable<N>, tree: TextTree<N>): Readable
   return doc;
 }
 
-/** An element's readable text (dropped and hidden elements left out, no alt texts). */
-function plainText<N>(node: N, tree: TextTree<N>): string {
+/** An element's readable text by the same rules (dropped and hidden elements left out, no alt texts). */
+function readableText<N>(node: N, realm: Realm, tree: TextTree<N>, rules: ReadRules, nodeName = ''): string {
   let s = '';
-  for (const c of tree.children(node)) {
+  for (const c of shownChildren(node, nodeName, realm, tree)) {
     const kind = tree.kind(c);
-    if (kind === 'text') s += tree.text(c);
+    if (kind === 'text' && showsText(realm)) s += tree.text(c);
     if (kind !== 'element') continue;
     const name = tree.name(c);
-    if (DROPPED_ELEMENTS.has(name) || isHiddenElement(name, (a) => tree.attr(c, a))) continue;
-    const inner = plainText(c, tree);
-    s += BLOCK_ELEMENTS.has(name) ? `\n${inner}\n` : inner;
+    if (name === 'img' || name === 'image') continue;
+    const step = stepInto(c, name, realm, tree, rules);
+    if (step.drop || step.alt !== undefined) continue;
+    s += step.before + readableText(c, step.realm, tree, rules, name) + step.after;
   }
   return s;
+}
+
+/** Letters and digits (no spaces, no punctuation): how much text a page has of its own. */
+function countLetters(text: string): number {
+  return text.replace(/[^\p{L}\p{N}]+/gu, '').length;
 }
 
 /** A section's body text, tidied. */

@@ -16,12 +16,14 @@ import { openZip } from '../../main/core/extract/epub/zip.js';
 import { decodeText } from '../../main/core/extract/encoding.js';
 import { readDocument, sectionChunks } from '../../main/text/readable.js';
 import { tidyText } from '../../main/text/chunking.js';
+import { analyzeQuery } from '../../main/text/analyze.js';
 import { tidyOffsets } from '../../main/text/tidy-offsets.js';
 import { DOM_TREE, domTreeWithIds } from '../../renderer/src/readers/common/dom-text.js';
 import { ID_PREFIX, sanitizeArticle } from '../../renderer/src/readers/article/sanitize.js';
 import { findMatches } from '../../renderer/src/readers/book/section-text.js';
 import { markForLocator, markTerms } from '../../renderer/src/readers/article/marks.js';
 import { CONTENT_SAMPLE, corpusPath } from '../helpers/paths.js';
+import { MATH_WORDS, mathPages, pictureBookPages, PICTURE_BOOK, SVG_WORDS, svgPages } from '../helpers/text-gap-books.js';
 
 // jsdom has no CSS.escape (Chromium does); the ids here need none of its escaping.
 (globalThis as { CSS?: { escape(s: string): string } }).CSS ??= { escape: (s: string) => s };
@@ -131,6 +133,44 @@ describe('one text model for the indexer and the readers', () => {
     }
     expect(compared).toBeGreaterThan(100);
   }, 120_000);
+
+  it('SVG pages and MathML: the reader finds the indexer\'s chunks, with the words of <text> and of formulas in them', () => {
+    /** The chunks a reader finds in a section as epub.js loads it (XML), and as the frame shows it (the same written out and read as HTML). */
+    const shownChunks = (doc: Document) => readDocument<Node>([doc.documentElement], DOM_TREE).sections.flatMap((s) => sectionChunks(s.raw).chunks);
+    const all: string[] = [];
+    for (const page of [...svgPages(), ...mathPages(), ...pictureBookPages(2)]) {
+      const indexed = sectionText(page.xhtml, page.href, 'application/xhtml+xml').chunks.map((c) => c.text);
+      const xml = new DOMParser().parseFromString(page.xhtml, 'application/xhtml+xml');
+      expect(xml.getElementsByTagName('parsererror')).toHaveLength(0);
+      expect(shownChunks(xml), page.href).toEqual(indexed);
+      // The frame's HTML parser knows <svg> and <math> but not prefixes (svg:svg is an unknown
+      // element there, drawn as nothing): the pages written without prefixes are compared as HTML too.
+      if (!/<(svg|m):/.test(page.xhtml)) {
+        const html = new DOMParser().parseFromString(new XMLSerializer().serializeToString(xml), 'text/html');
+        expect(shownChunks(html), `${page.href} as HTML`).toEqual(indexed);
+      }
+      all.push(...indexed);
+    }
+    const text = all.join('\n');
+    for (const word of [SVG_WORDS.text, SVG_WORDS.prefixed, SVG_WORDS.switchShown, MATH_WORDS.identifier, MATH_WORDS.mtext, MATH_WORDS.alttext, PICTURE_BOOK.title]) {
+      expect(text, word).toContain(word);
+    }
+    for (const word of [SVG_WORDS.switchFallback, ...SVG_WORDS.undrawn, ...MATH_WORDS.unshown]) expect(text, word).not.toContain(word);
+    // The two lines of one <text>, each on a line; a formula's tokens as words.
+    expect(text).toContain(`강가의 ${SVG_WORDS.text}는\n밤새 쉬지 않고 돌았다.`);
+    expect(text).toMatch(/sin\s+\u2061?\s*θ\s+=\s+높이\s+빗변/);
+    expect(text).toContain('2 π r');
+
+    // A search hit in the SVG's <text> and in a formula is found again in the reader, in its chunk.
+    for (const [page, word] of [[svgPages()[0]!, SVG_WORDS.text], [mathPages()[0]!, MATH_WORDS.identifier], [mathPages()[0]!, MATH_WORDS.alttext]] as const) {
+      const at = sectionText(page.xhtml, page.href, 'application/xhtml+xml').chunks.findIndex((c) => c.text.includes(word));
+      const doc = new DOMParser().parseFromString(page.xhtml, 'application/xhtml+xml');
+      const { terms, prefix } = analyzeQuery(word);
+      const matches = findMatches(doc, terms, prefix);
+      expect(matches.length, word).toBeGreaterThan(0);
+      expect(matches[0]!.ordinal, word).toBe(at);
+    }
+  });
 
   it('a word in the third chunk of a long book section is found in chunk 2, where the indexer put it', () => {
     const para = (n: number) => `<p>${'긴 문단의 낱말들이 이어집니다. '.repeat(40)}${n === 5 ? '유일한낱말' : ''}</p>`;

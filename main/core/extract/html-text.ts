@@ -22,6 +22,8 @@ export interface HtmlText {
   sections: HtmlSection[];
   /** src of every <img>/<image>, as written. */
   images: string[];
+  /** Letters and digits a reader sees, alt texts left out (how much of it is words, not pictures). */
+  letters: number;
 }
 
 function localName(name: string): string {
@@ -38,7 +40,8 @@ const PARSED_TREE: TextTree<ChildNode> = {
   children: (n) => ('children' in n ? n.children : []),
 };
 
-export function htmlToText(markup: string, options: { xml?: boolean } = {}): HtmlText {
+/** `foreign: false` leaves SVG and MathML out, for the article reader, which removes them (main/text/readable.ts). */
+export function htmlToText(markup: string, options: { xml?: boolean; foreign?: boolean } = {}): HtmlText {
   const doc = parseBoundedDocument(markup, {
     xmlMode: options.xml === true,
     decodeEntities: true,
@@ -46,12 +49,13 @@ export function htmlToText(markup: string, options: { xml?: boolean } = {}): Htm
     lowerCaseAttributeNames: !options.xml,
     recognizeSelfClosing: true,
   });
-  const read = readDocument(doc.children, PARSED_TREE);
+  const read = readDocument(doc.children, PARSED_TREE, { foreign: options.foreign !== false });
   return {
     title: read.title,
     firstHeading: read.firstHeading,
     language: read.language,
     images: read.images,
+    letters: read.letters,
     sections: read.sections.map((s) => ({
       anchor: s.anchor,
       ...(s.heading !== undefined ? { heading: s.heading } : {}),

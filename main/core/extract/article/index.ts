@@ -42,7 +42,9 @@ export async function extractArticle(bytes: Uint8Array, fileName: string): Promi
   if (format === 'text') return textArticle(text, fallbackTitle);
 
   const html = format === 'markdown' ? renderMarkdown(text) : text;
-  const parsed = htmlToText(html, { xml: false });
+  // The article reader removes SVG and MathML (renderer/src/readers/article/sanitize.ts): what it
+  // does not show is not indexed either.
+  const parsed = htmlToText(html, { xml: false, foreign: false });
   const chunks = sectionsToChunks(parsed.sections);
   if (chunks.length === 0) throw new ExtractError('no-content', 'no readable text in the article');
   const title = parsed.title || parsed.firstHeading || parsed.sections.find((s) => s.heading)?.heading || fallbackTitle;

@@ -13,6 +13,10 @@ export interface SectionText {
   /** The first heading, for a table of contents when the book has none. */
   heading?: string;
   language?: string;
+  /** Pictures the section shows (<img>, SVG <image>). */
+  pictures: number;
+  /** Letters and digits it says in words, alt texts left out. */
+  letters: number;
 }
 
 /**
@@ -35,6 +39,8 @@ export function sectionText(markup: string, href: string, mediaType: string, toc
     title: parsed.title,
     heading: parsed.firstHeading ?? parsed.sections.find((s) => s.heading)?.heading,
     language: parsed.language,
+    pictures: parsed.images.length,
+    letters: parsed.letters,
   };
 }
 

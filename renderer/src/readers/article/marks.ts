@@ -74,7 +74,7 @@ export function markForLocator(root: HTMLElement, marks: HTMLElement[], locator:
   if (marks.length === 0) return { index: -1, anchor: start };
   if (locator.anchor && !start) return { index: 0, anchor: null };
 
-  const sections = readDocument<Node>(Array.from(root.childNodes), domTreeWithIds(ID_PREFIX)).sections;
+  const sections = readDocument<Node>(Array.from(root.childNodes), domTreeWithIds(ID_PREFIX), { foreign: false }).sections;
   const section = start ? sections.find((s) => s.node === start) : sections.find((s) => s.anchor === '');
   // Where each mark starts in the section's text: at its first piece of text.
   const markAt = new Map<HTMLElement, number>();

@@ -9,7 +9,7 @@
 // the first pass did not make.
 import createDOMPurify from 'dompurify';
 import { isInlineImage, isRemote, resolveLocal } from './paths';
-import { DROPPED_ELEMENTS, isHiddenElement, readDocument } from '../../../../main/text/readable';
+import { DROPPED_ELEMENTS, FOREIGN_ROOTS, isHiddenElement, readDocument } from '../../../../main/text/readable';
 import { DOM_TREE, REMOTE_ALT_ATTR, REMOTE_NOTE_CLASS } from '../common/dom-text';
 
 /** Element ids from the article are prefixed, so they can never shadow the app's own globals. */
@@ -28,8 +28,9 @@ export interface SanitizeOptions {
   };
 }
 
-// What the indexer drops (main/text/readable.ts), minus audio/video, which are shown when local.
-const DROPPED = new Set([...DROPPED_ELEMENTS].filter((name) => name !== 'audio' && name !== 'video'));
+// What the indexer drops (main/text/readable.ts), minus audio/video, which are shown when local;
+// SVG and MathML go too, and articles are indexed without them (`foreign: false`).
+const DROPPED = new Set([...[...DROPPED_ELEMENTS].filter((name) => name !== 'audio' && name !== 'video'), ...FOREIGN_ROOTS]);
 
 const FORBID_TAGS = [
   ...DROPPED, 'option', 'optgroup', 'datalist', 'output', 'area', 'portal', 'fencedframe', 'track',
@@ -47,7 +48,7 @@ const ID_REFS = ['for', 'headers', 'aria-labelledby', 'aria-describedby', 'aria-
 
 /** Pass 1a: number the headings exactly as the indexer did, then drop what the index drops. */
 function dropAndNumber(body: HTMLElement): void {
-  for (const section of readDocument<Node>([body], DOM_TREE).sections) {
+  for (const section of readDocument<Node>([body], DOM_TREE, { foreign: false }).sections) {
     const heading = section.node as Element | undefined;
     if (heading && !heading.getAttribute('id')) heading.setAttribute('id', section.anchor);
   }

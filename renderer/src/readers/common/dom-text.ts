@@ -9,6 +9,13 @@ export const REMOTE_ALT_ATTR = 'data-cm-alt';
 
 const isNote = (n: Node) => (n as Element).classList?.contains(REMOTE_NOTE_CLASS) === true;
 
+/** An element's name as the indexer reads it: lower case, without a prefix (`svg:svg`, which the
+ * frame's HTML parser keeps whole, is `svg` as in the XML the indexer parsed). */
+function localName(el: Element): string {
+  const name = el.localName.toLowerCase();
+  return name.slice(name.lastIndexOf(':') + 1);
+}
+
 /**
  * The DOM as the text rules read it. A note in place of a picture reads as that picture did for the
  * indexer: its alt text, none of the note's own words.
@@ -16,7 +23,7 @@ const isNote = (n: Node) => (n as Element).classList?.contains(REMOTE_NOTE_CLASS
 export const DOM_TREE: TextTree<Node> = {
   kind: (n) => (n.nodeType === Node.TEXT_NODE || n.nodeType === Node.CDATA_SECTION_NODE ? 'text' : n.nodeType === Node.ELEMENT_NODE ? 'element' : 'other'),
   text: (n) => n.nodeValue ?? '',
-  name: (n) => (isNote(n) ? 'img' : (n as Element).localName.toLowerCase()),
+  name: (n) => (isNote(n) ? 'img' : localName(n as Element)),
   attr: (n, a) => (isNote(n) ? (a === 'alt' ? (n as Element).getAttribute(REMOTE_ALT_ATTR) : null) : (n as Element).getAttribute(a)),
   children: (n) => Array.from(n.childNodes),
 };
