@@ -21,7 +21,7 @@ beforeAll(async () => {
   const at = (...p: string[]) => path.join(planted, ...p);
   // Could not be read.
   writeFileSync(at('books', '부서진-책.epub'), 'this is not a zip file at all');
-  // No searchable text: a picture book, a film without subtitles, subtitles without a film.
+  // No searchable text: a picture book, a film without subtitles. Subtitles without a film (searchable, nothing to watch).
   writeFileSync(at('books', '그림책.epub'), await imageOnlyEpub('그림책'));
   copyFileSync(at('films', 'the-lighthouse-keeper.mp4'), at('films', 'silent-film.mp4'));
   writeFileSync(at('films', 'orphan.ko.srt'), '1\n00:00:01,000 --> 00:00:03,000\n영화가 없는 자막입니다.\n');
@@ -68,11 +68,13 @@ describe('changmun report on a folder with planted problems', () => {
     expect(report.fix.unreadable.find((p) => p.path === 'books/부서진-책.epub')?.messageKo).toMatch(/손상|열 수 없/);
   });
 
-  it('lists the picture book, the film without subtitles and the subtitles without a film', () => {
+  it('lists the picture book and the film without subtitles as not searchable, and the subtitles without a film apart', () => {
     const by = Object.fromEntries(report.fix.notSearchable.map((x) => [x.path, x.reason]));
-    expect(by['books/그림책.epub']).toBe('book-without-text');
+    expect(by['books/그림책.epub']).toBe('pictures-only');
     expect(by['films/silent-film.mp4']).toBe('film-without-subtitles');
-    expect(by['films/orphan.ko.srt']).toBe('subtitles-without-film');
+    // Subtitles without their film are searchable: they are not on the not-searchable list.
+    expect(by['films/orphan.ko.srt']).toBeUndefined();
+    expect(report.fix.subtitlesWithoutFilm.map((x) => x.path)).toEqual(['films/orphan.ko.srt']);
     expect(by['films/ac3-film.mp4']).toBeUndefined();
   });
 
@@ -109,7 +111,7 @@ describe('changmun report on a folder with planted problems', () => {
 
   it('counts every planted problem in toFix and writes nothing into the folder', () => {
     const f = report.fix;
-    expect(report.toFix).toBe(f.unreadable.length + f.notSearchable.length + f.over4GB.length + f.codecs.length + f.duplicates.length + f.giveaways.length + f.privateKeys.length + f.systemFiles.length);
+    expect(report.toFix).toBe(f.unreadable.length + f.notSearchable.length + f.subtitlesWithoutFilm.length + f.over4GB.length + f.codecs.length + f.duplicates.length + f.giveaways.length + f.privateKeys.length + f.systemFiles.length);
     expect(existsSync(path.join(planted, '.changmun'))).toBe(false);
     expect(readdirSync(planted).some((n) => n.endsWith('.html'))).toBe(false);
   });

@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { resolveLibraryFolder } from '../core/drive/locate.js';
 import { buildReport, type DriveReport } from '../core/drive-build/report.js';
-import { formatBytes, formatHours, NOT_SEARCHABLE_TEXT, renderReportHtml } from '../core/drive-build/report-html.js';
+import { formatBytes, formatHours, NOT_SEARCHABLE_TEXT, renderReportHtml, SUBTITLES_WITHOUT_FILM } from '../core/drive-build/report-html.js';
 import type { Output } from './output.js';
 import { ProgressBar } from './progress-bar.js';
 
@@ -67,6 +67,7 @@ function printReport(r: DriveReport, out: Output): void {
   };
   group('읽을 수 없는 파일', 'files that could not be read', f.unreadable.map((p) => `${p.messageKo} / ${p.messageEn}`));
   group('검색되지 않는 항목', 'items with no searchable text', f.notSearchable.map((x) => `${x.path} — ${NOT_SEARCHABLE_TEXT[x.reason].ko} / ${NOT_SEARCHABLE_TEXT[x.reason].en}`));
+  group('영상이 없는 자막', 'subtitles without their film', f.subtitlesWithoutFilm.map((x) => `${x.path} — ${SUBTITLES_WITHOUT_FILM.ko} / ${SUBTITLES_WITHOUT_FILM.en}`));
   group('4 GB가 넘는 파일 (FAT32)', 'files over 4 GB (FAT32)', f.over4GB.map((x) => `${x.path} — ${formatBytes(x.size)} (${x.size.toLocaleString('en-US')} B)`));
   group('재생되지 않을 영상', 'films that will not (or may not) play', f.codecs.map((c) => `${c.path} — ${c.streams ? `${c.streams.container}: ${[...c.streams.video, ...c.streams.audio].join(', ')} — ` : ''}${c.reasons.map((x) => `${x.ko} / ${x.en}`).join('; ')}`));
   group('똑같은 파일', 'duplicates', f.duplicates.map((d) => `${d.paths.join(' = ')} (${formatBytes(d.size)})`));

@@ -28,13 +28,17 @@ export async function runScan(folder: string, out: Output): Promise<number> {
     onProgress: (p) => out.progress(`읽는 중 Reading ${p.done}/${p.total} ${p.current ?? ''}`),
   });
   out.endProgress();
+  // Files that could not be read, and notes on items that are there (a book of pictures only).
+  const errors = catalog.problems.filter((p) => p.kind !== 'notice');
+  const notices = catalog.problems.filter((p) => p.kind === 'notice');
 
   if (out.json) {
     out.out(JSON.stringify({
       library: location.libraryRoot,
       title: catalog.settings.title ?? null,
       items: catalog.items.map(itemSummary),
-      problems: catalog.problems.map(({ path, code, message, messageKo, messageEn }) => ({ path, code, message, messageKo, messageEn })),
+      problems: errors.map(({ path, code, message, messageKo, messageEn }) => ({ path, code, message, messageKo, messageEn })),
+      notices: notices.map(({ path, code, message, messageKo, messageEn }) => ({ path, code, message, messageKo, messageEn })),
     }, null, 2));
     return 0;
   }
@@ -42,7 +46,7 @@ export async function runScan(folder: string, out: Output): Promise<number> {
   const count = (t: Item['type']) => catalog.items.filter((i) => i.type === t).length;
   out.out(catalog.settings.title ?? location.libraryRoot);
   out.out(location.libraryRoot);
-  out.out(`글 Articles ${count('article')} · 책 Books ${count('book')} · 영상 Videos ${count('video')} · 문제 Problems ${catalog.problems.length}`);
+  out.out(`글 Articles ${count('article')} · 책 Books ${count('book')} · 영상 Videos ${count('video')} · 문제 Problems ${errors.length}${notices.length > 0 ? ` · 알림 Notices ${notices.length}` : ''}`);
   out.out('');
   for (const item of catalog.items) {
     const lang = (item.language ?? '-').padEnd(3);
@@ -51,13 +55,16 @@ export async function runScan(folder: string, out: Output): Promise<number> {
       : '';
     out.out(`  ${TYPE_LABEL[item.type].padEnd(10)} ${lang} ${String(item.chunks.length).padStart(5)}  ${item.title} — ${item.path}${extra}`);
   }
-  if (catalog.problems.length > 0) {
+  const list = (heading: string, problems: typeof errors) => {
+    if (problems.length === 0) return;
     out.out('');
-    out.out('문제 Problems:');
-    for (const p of catalog.problems) {
+    out.out(heading);
+    for (const p of problems) {
       out.out(`  ${p.messageKo}`);
       out.out(`  ${p.messageEn}`);
     }
-  }
+  };
+  list('문제 Problems:', errors);
+  list('알림 Notices:', notices);
   return 0;
 }

@@ -26,13 +26,22 @@ export interface TocEntry {
 
 export type SubtitleFormat = 'srt' | 'vtt' | 'sami' | 'ass';
 
-/** A file that could not be used, with a plain message in Korean and English. */
+/**
+ * A file that could not be used, or (kind 'notice') one that is in the library but something about
+ * it needs saying, with a plain message in Korean and English.
+ */
 export interface Problem {
   path: string;
   code: string;
   message: string;
   messageKo: string;
   messageEn: string;
+  /**
+   * Absent: the file could not be read (an error; it is not in the library). 'notice': the item is
+   * there and opens, but a reader should know something about it — code 'pictures-only': a book of
+   * pictures (a comic, a picture book), not searchable by its text, found by its title and author.
+   */
+  kind?: 'notice';
 }
 
 // What a search returns, shared by the engine, the command line and the UI.
@@ -108,6 +117,13 @@ export interface LibraryItem extends ItemBasics {
   book?: { direction: 'ltr' | 'rtl' | 'default'; hasCover: boolean; toc: TocEntry[]; locations?: BookLocationsData };
   /** Films (and subtitle files without a film, where hasVideo is false). */
   video?: { hasVideo: boolean; subtitles: { path: string; format: SubtitleFormat; languages: string[] }[] };
+  /**
+   * A picture the home screen may ask for at covers/<path>: a book's own cover, an article's first
+   * local picture, a film's poster beside it or the frame `changmun build` took. `source` is the
+   * library file it comes from (two items with the same source would show the same picture). Absent,
+   * or when covers/<path> answers with none, the UI draws a cover from the title.
+   */
+  cover?: { source: string };
 }
 
 /** How far through a book each spine section starts, in characters (spine order; non-linear: start -1). */

@@ -29,11 +29,17 @@ const TYPE_NAMES = { article: '글 Articles', book: '책 Books', video: '영상 
 const AREA_NAMES = { library: '서재 library/', app: '프로그램 app/ · launchers', data: '색인 등 .changmun/', other: '그 밖 other' } as const;
 
 export const NOT_SEARCHABLE_TEXT: Record<NotSearchable['reason'], { ko: string; en: string }> = {
-  'book-without-text': { ko: '글자가 없는 책 (그림뿐인 EPUB)', en: 'book with no text (image-only EPUB)' },
+  'book-without-text': { ko: '글자가 없는 책', en: 'book with no text' },
+  'pictures-only': { ko: '그림뿐인 책, 글로는 검색되지 않음 (제목과 지은이로 찾을 수 있음)', en: 'pictures only, not searchable by its text (found by title and author)' },
   'film-without-subtitles': { ko: '자막이 없는 영상', en: 'film without subtitles' },
   'subtitles-without-text': { ko: '자막에서 글자를 찾지 못한 영상', en: 'film whose subtitles hold no text' },
-  'subtitles-without-film': { ko: '영상이 없는 자막', en: 'subtitles without a film' },
   'article-without-text': { ko: '글자가 없는 글', en: 'article with no text' },
+};
+
+/** Subtitles with no film beside them: searchable, only there is nothing to watch. */
+export const SUBTITLES_WITHOUT_FILM = {
+  ko: '자막의 글은 검색되고 읽을 수 있지만, 함께 볼 영상이 없습니다. 영상 파일을 자막과 같은 폴더에 같은 이름으로 넣으세요.',
+  en: 'their text is searchable and can be read, but there is no film to watch: put the film beside them under the same name.',
 };
 
 const WHERE_TEXT = {
@@ -153,6 +159,8 @@ ${section('읽을 수 없는 파일', 'files that could not be read', f.unreadab
     list(f.unreadable.map((p) => `<code>${e(p.path)}</code><br>${e(p.messageKo)}<br>${e(p.messageEn)}`)))}
 ${section('검색되지 않는 항목', 'items with no searchable text', f.notSearchable.length, '제목으로만 찾을 수 있습니다 / these can be found by title only.',
     list(f.notSearchable.map((x) => `<span class="tag">${e(NOT_SEARCHABLE_TEXT[x.reason].ko)} · ${e(NOT_SEARCHABLE_TEXT[x.reason].en)}</span> <code>${e(x.path)}</code>`)))}
+${section('영상이 없는 자막', 'subtitles without their film', f.subtitlesWithoutFilm.length, `${e(SUBTITLES_WITHOUT_FILM.ko)}<br>${e(SUBTITLES_WITHOUT_FILM.en)}`,
+    list(f.subtitlesWithoutFilm.map((x) => `<code>${e(x.path)}</code>`)))}
 ${section('4 GB가 넘는 파일', 'files over 4 GB (FAT32 cannot hold them)', f.over4GB.length, 'FAT32 드라이브에는 4 GB − 1바이트까지만 들어갑니다. 나누거나 exFAT으로 포맷하세요 / FAT32 holds files up to 4 GB − 1 byte: split them, or format the stick exFAT.',
     list(f.over4GB.map((x) => `<code>${e(x.path)}</code> — ${formatBytes(x.size)} (${n(x.size)} B)`)))}
 ${section('재생되지 않을 영상', 'films Electron will not (or may not) play', f.codecs.length, `코덱은 ${r.codecsVia === 'ffprobe' ? 'ffprobe로' : '파일 구조를 직접 읽어'} 확인했습니다 / codecs read ${r.codecsVia === 'ffprobe' ? 'with ffprobe' : 'from the container itself'}.`,

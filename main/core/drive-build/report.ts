@@ -10,6 +10,7 @@ import { sha256File } from '../manifest/hash.js';
 import { displayFingerprint } from '../manifest/keys.js';
 import { readDriveManifest } from '../manifest/manifest.js';
 import type { SavedItem } from '../catalog/saved.js';
+import { PICTURES_ONLY } from '../catalog/assemble.js';
 import type { ItemType, Problem } from '../types.js';
 import { checkName, volumeLabel, type GiveawayFinding } from './giveaway.js';
 import { playVerdict, probeMedia, type MediaStreams, type PlayVerdict } from './media-probe.js';
@@ -23,7 +24,8 @@ export interface NotSearchable {
   path: string;
   type: ItemType;
   title: string;
-  reason: 'book-without-text' | 'film-without-subtitles' | 'subtitles-without-text' | 'subtitles-without-film' | 'article-without-text';
+  /** 'pictures-only': a comic or picture book (its alt texts, if any, are all search has of it). */
+  reason: 'book-without-text' | 'pictures-only' | 'film-without-subtitles' | 'subtitles-without-text' | 'article-without-text';
 }
 
 export interface CodecFinding {
@@ -52,6 +54,8 @@ export interface DriveReport {
   fix: {
     unreadable: Pick<Problem, 'path' | 'code' | 'messageKo' | 'messageEn'>[];
     notSearchable: NotSearchable[];
+    /** Subtitle files with no film beside them: their text is searchable, but there is nothing to watch. */
+    subtitlesWithoutFilm: { path: string; title: string }[];
     over4GB: { path: string; size: number }[];
     codecs: CodecFinding[];
     duplicates: { sha256: string; size: number; paths: string[] }[];
@@ -161,8 +165,9 @@ export async function buildReport(folder: string, options: ReportOptions = {}): 
     video: { films: films.length, seconds, hours: seconds / 3600, unknownDuration },
     manifest: manifestSummary(manifestRead),
     fix: {
-      unreadable: catalog.problems.map(({ path: p, code, messageKo, messageEn }) => ({ path: p, code, messageKo, messageEn })),
-      notSearchable: notSearchable(items),
+      unreadable: catalog.problems.filter((p) => p.kind !== 'notice').map(({ path: p, code, messageKo, messageEn }) => ({ path: p, code, messageKo, messageEn })),
+      notSearchable: notSearchable(items, new Set(catalog.problems.filter((p) => p.kind === 'notice' && p.code === PICTURES_ONLY).map((p) => p.path))),
+      subtitlesWithoutFilm: items.filter((i) => i.type === 'video' && i.video && !i.video.hasVideo).map((i) => ({ path: i.path, title: i.title })),
       over4GB: driveFiles.filter((f) => f.size > FAT32_MAX_FILE_BYTES).map((f) => ({ path: f.path, size: f.size })),
       codecs,
       duplicates,
@@ -173,7 +178,7 @@ export async function buildReport(folder: string, options: ReportOptions = {}): 
     toFix: 0,
   };
   const f = report.fix;
-  report.toFix = f.unreadable.length + f.notSearchable.length + f.over4GB.length + f.codecs.length + f.duplicates.length + f.giveaways.length + f.privateKeys.length + f.systemFiles.length;
+  report.toFix = f.unreadable.length + f.notSearchable.length + f.subtitlesWithoutFilm.length + f.over4GB.length + f.codecs.length + f.duplicates.length + f.giveaways.length + f.privateKeys.length + f.systemFiles.length;
   return report;
 }
 
@@ -190,11 +195,13 @@ function manifestSummary(read: Awaited<ReturnType<typeof readDriveManifest>>): D
   };
 }
 
-function notSearchable(items: SavedItem[]): NotSearchable[] {
+/** Items search cannot find by their text. `pictureBooks`: the books the catalog noted as pictures only. */
+function notSearchable(items: SavedItem[], pictureBooks: Set<string>): NotSearchable[] {
   const out: NotSearchable[] = [];
   for (const i of items) {
     const base = { path: i.path, type: i.type, title: i.title };
-    if (i.type === 'video' && i.video && !i.video.hasVideo) out.push({ ...base, reason: 'subtitles-without-film' });
+    if (i.type === 'book' && pictureBooks.has(i.path)) out.push({ ...base, reason: 'pictures-only' });
+    // Subtitles without their film are searchable (fix.subtitlesWithoutFilm says so) unless they hold no text.
     else if (i.chunkCount > 0) continue;
     else if (i.type === 'book') out.push({ ...base, reason: 'book-without-text' });
     else if (i.type === 'article') out.push({ ...base, reason: 'article-without-text' });

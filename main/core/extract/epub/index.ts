@@ -12,6 +12,23 @@ import { TOO_DEEP } from '../parse-document.js';
 const CONTAINER = 'META-INF/container.xml';
 const TEXT_TYPES = new Set(['application/xhtml+xml', 'text/html', 'application/xml', 'text/xml', '']);
 
+/** A page is a picture when it says fewer than this many letters per picture it shows (a page number, a caption). */
+const LETTERS_PER_PICTURE = 20;
+/** A book is pictures only when at least this share of its pages are pictures. */
+const PICTURE_PAGES_SHARE = 0.75;
+
+/**
+ * Whether a book is pictures only (a comic, a picture book): most of its pages are pictures with
+ * next to no words of their own (an alt text is not the page's words; a title or copyright page
+ * does not make it a text). `pages` are its spine's pages: those read as text, and pictures put in
+ * the spine as they are.
+ */
+export function picturesOnly(pages: { pictures: number; letters: number }[]): boolean {
+  if (pages.length === 0) return false;
+  const pictures = pages.filter((p) => p.pictures > 0 && p.letters < LETTERS_PER_PICTURE * p.pictures).length;
+  return pictures >= PICTURE_PAGES_SHARE * pages.length;
+}
+
 export async function extractEpub(input: ZipInput): Promise<BookExtract> {
   const zip = await openZip(input);
   try {
@@ -101,11 +118,16 @@ async function readBook(zip: ZipReader, filePath: string | undefined): Promise<B
   const locked = await readEncryption(zip);
   const chunks: Chunk[] = [];
   const sections: { href: string; title?: string; heading?: string; language?: string }[] = [];
+  const pages: { pictures: number; letters: number }[] = [];
   let textSections = 0;
   let lockedSections = 0;
   let failure: ExtractError | undefined;
   for (const entry of spine) {
-    if (!TEXT_TYPES.has(entry.mediaType) && !/\.x?html?$/i.test(entry.href)) continue;
+    if (!TEXT_TYPES.has(entry.mediaType) && !/\.x?html?$/i.test(entry.href)) {
+      // A picture in the spine (an SVG or a JPEG page): a page of the book that is a picture.
+      if (/^image\//i.test(entry.mediaType)) pages.push({ pictures: 1, letters: 0 });
+      continue;
+    }
     textSections++;
     if (locked.has(entry.href)) {
       lockedSections++;
@@ -125,6 +147,7 @@ async function readBook(zip: ZipReader, filePath: string | undefined): Promise<B
       continue;
     }
     chunks.push(...section.chunks);
+    pages.push({ pictures: section.pictures, letters: section.letters });
     sections.push({ href: entry.href, title: section.title, heading: section.heading, language: section.language });
   }
   if (textSections > 0 && sections.length === 0) {
@@ -151,6 +174,7 @@ async function readBook(zip: ZipReader, filePath: string | undefined): Promise<B
     }),
     spine,
     chunks,
+    ...(picturesOnly(pages) ? { picturesOnly: true as const } : {}),
   };
 }
 
