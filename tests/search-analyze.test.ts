@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput } from '../main/text/analyze.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds } from '../main/text/analyze.js';
 import { flattenSpaces } from '../main/text/snippet.js';
 import { corpusAvailable, corpusPath } from './helpers/paths.js';
 
@@ -242,6 +242,31 @@ describe('analyzeQuery', () => {
 
   it('keeps a stop word being typed as a prefix (the → theory)', () => {
     expect(analyzeQuery('war the')).toEqual({ terms: ['war'], words: ['war'], prefix: 'the', prefixWord: 'the' });
+  });
+});
+
+describe('quoted phrases', () => {
+  it('are read from the query, each as its words', () => {
+    expect(analyzeQuery('"조 의관" 집 ')).toMatchObject({ terms: ['조', '의관', '집'], phrases: [['조', '의관']] });
+    expect(analyzeQuery('"하나" 둘').phrases).toBeUndefined();
+    // Still being typed: the phrase runs to the end.
+    expect(analyzeQuery('"아침 볕').phrases).toEqual([['아침', '볕']]);
+  });
+
+  it('hold where the words stand side by side, the last with any particle, or are written as one', () => {
+    expect(phraseHolds('그때 조 의관이 들어왔다', ['조', '의관'])).toBe(true);
+    expect(phraseHolds('아침 볕은 맑고', ['아침', '볕'])).toBe(true);
+    expect(phraseHolds('솟은 아침볕이 어우러', ['아침', '볕'])).toBe(true);
+    expect(phraseHolds('저 김관호 씨가 있었지요', ['관호', '씨'])).toBe(true);
+    expect(phraseHolds('깜짝 놀란 일 원 오십 전을 정말', ['일', '원', '오십', '전'])).toBe(true);
+  });
+
+  it('do not hold for the words apart, in another order, or with a particle inside', () => {
+    expect(phraseHolds('조 서방과 의관이 왔다', ['조', '의관'])).toBe(false);
+    expect(phraseHolds('의관 조 씨', ['조', '의관'])).toBe(false);
+    expect(phraseHolds('만수의 어머니가 울었다', ['만수', '어머니'])).toBe(false);
+    expect(phraseHolds('먼 동편 하늘', ['먼', '하늘'])).toBe(false);
+    expect(phraseHolds('조. 의관이', ['조', '의관'])).toBe(false);
   });
 });
 

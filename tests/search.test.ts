@@ -102,6 +102,18 @@ describe('search over content-sample', () => {
     expect(none.results.map((r) => r.path)).toEqual(expect.arrayContaining(['articles/history/제주-해녀의-역사.md', 'articles/science/why-the-moon-shows-one-face.html']));
   });
 
+  it('takes a quoted phrase as those words together, never apart, and offers no words-apart matches instead', () => {
+    const apart = engine.search('제주 해녀', { snippetsPerItem: 100 });
+    const together = engine.search('"제주 해녀"', { snippetsPerItem: 100 });
+    const hitsOf = (r: SearchResponse) => r.results.find((x) => x.path === 'articles/history/제주-해녀의-역사.md')?.hitCount ?? 0;
+    expect(hitsOf(together)).toBeGreaterThan(0);
+    expect(hitsOf(together)).toBeLessThan(hitsOf(apart));
+    for (const h of together.results[0]!.hits) if (h.snippet) expect(h.snippet.replace(/\s+/g, ' ')).toContain('제주 해녀');
+    // Both words are in the article, never side by side: unquoted it is found, quoted it is not.
+    expect(engine.search('해녀 물질').results.map((r) => r.path)).toContain('articles/history/제주-해녀의-역사.md');
+    expect(engine.search('"해녀 물질"')).toMatchObject({ total: 0, partial: false });
+  });
+
   it('filters by type, language and collection, and pages', () => {
     const videos = engine.search('바다', { type: 'video' }).results;
     expect(videos.length).toBeGreaterThan(0);

@@ -155,6 +155,70 @@ export interface QueryAnalysis {
    * choseongOf. At least two: one letter (ㅎ) is in nearly every title and says nothing of which.
    */
   choseong?: string;
+  /**
+   * Phrases typed in double quotes, of two words or more: each a list of its words as written
+   * (normalised). Their terms are in `terms` too; a chunk must also hold each phrase (phraseHolds).
+   */
+  phrases?: string[][];
+}
+
+const QUOTED = /["\u201c\u201d\u201e]([^"\u201c\u201d\u201e]*)(?:["\u201c\u201d\u201e]|$)/gu;
+
+/**
+ * A Korean word with every particle and ending taken off, down to one syllable if need be (전을,
+ * 볕은 → 전, 볕): inside a phrase the words around it say what it is. Other words as they are.
+ */
+function bareOf(word: string): string {
+  let hangul = true;
+  for (let i = 0; i < word.length && hangul; i++) hangul = isHangulCode(word.charCodeAt(i));
+  return hangul ? (koreanTerm(word, true) ?? word) : word;
+}
+
+/** The quoted phrases of a normalised query: the words of each, as written. */
+function phrasesOf(s: string): string[][] {
+  const out: string[][] = [];
+  for (const m of s.matchAll(QUOTED)) {
+    const inner = m[1]!;
+    const words: string[] = [];
+    scanWords(inner, (start, end) => words.push(inner.slice(start, end)));
+    if (words.length >= 2) out.push(words);
+  }
+  return out;
+}
+
+/**
+ * True when `text` holds `phrase` (words as written in the query, normalised): its words one after
+ * the other with only spaces between, the last with any particle or ending (관호 씨가), the others
+ * as typed — the first may end a longer name (김관호 씨 for "관호 씨") — or all written as one word
+ * (아침볕 for "아침 볕"). "만수의 어머니" is not "만수 어머니", nor "먼 동편 하늘" "먼 하늘".
+ */
+export function phraseHolds(text: string, phrase: readonly string[]): boolean {
+  const n = phrase.length;
+  if (n === 0) return true;
+  const s = normalizeInput(text);
+  const lastTerm = termOfWord(phrase[n - 1]!) ?? phrase[n - 1]!;
+  const joined = phrase.join('');
+  const joinedTerm = termOfWord(joined) ?? joined;
+  const lastBare = bareOf(phrase[n - 1]!);
+  const words: Array<{ start: number; end: number }> = [];
+  scanWords(s, (start, end) => words.push({ start, end }));
+  const word = (i: number) => s.slice(words[i]!.start, words[i]!.end);
+  const spaced = (i: number) => /^\s+$/u.test(s.slice(words[i - 1]!.end, words[i]!.start));
+  for (let i = 0; i < words.length; i++) {
+    const w = word(i);
+    // Written as one word.
+    if (w.startsWith(joined) && (w === joined || termOfWord(w) === joinedTerm)) return true;
+    if (i + n > words.length) continue;
+    if (!(w === phrase[0] || (w.endsWith(phrase[0]!) && w.length > phrase[0]!.length))) continue;
+    let k = 1;
+    for (; k < n; k++) {
+      if (!spaced(i + k)) break;
+      const next = word(i + k);
+      if (k < n - 1 ? next !== phrase[k] : !(next === phrase[k] || (termOfWord(next) ?? next) === lastTerm || bareOf(next) === lastBare)) break;
+    }
+    if (k === n) return true;
+  }
+  return false;
 }
 
 /** Analyses a search box query the same way `analyze` analyses text. */
@@ -166,6 +230,8 @@ export function analyzeQuery(query: string): QueryAnalysis {
   const result: QueryAnalysis = { terms: [], words: [] };
   const compact = s.replace(/\s+/gu, '');
   if (compact.length >= 2 && isChoseongOnly(compact)) result.choseong = compact;
+  const phrases = phrasesOf(s);
+  if (phrases.length > 0) result.phrases = phrases;
 
   const last = words.at(-1);
   // A particle typed after Latin letters (BTS의) means the word before it is finished.

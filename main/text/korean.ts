@@ -159,9 +159,11 @@ add('이나 이랑', 'C', 1);
 add('으로 으로서 으로써', 'C', 1);
 add('로서 로써', 'L', 1);
 // Copula after a noun (학생이었다, 나무였다, 학생입니다); same stem rule as the particle 이.
-add('이다 이었다 이며 이고 이라는 이라고 이지만', 'C', 2);
-add('였다 였던', 'V', 2);
+add('이다 이었다 이며 이고 이라는 이라고 이지만 이란 이라', 'C', 2);
+add('였다 였던 란', 'V', 2);
 add('입니다', 'A', 2);
+// The polite 요 after a noun (어머니요, 선생님이요).
+add('요', 'A', 2);
 // 하다/되다 verbs of (mostly Sino-Korean) nouns of two syllables or more: 노동하는 → 노동,
 // 사용되는 → 사용. Bare 한/할 are left alone: too many nouns end in them (남북한, 역할).
 add('하다 하는 하고 하여 해서 했다 했던 하였다 합니다 한다 하며 하면 하기 하지 되다 되는 되어 되었다 됐다 된다', 'A', 2, false);

@@ -3,7 +3,7 @@
 // answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemBasics } from '../types.js';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, type QueryAnalysis } from '../../text/analyze.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds, type QueryAnalysis } from '../../text/analyze.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { Uint32Arena } from './store/postings.js';
@@ -510,7 +510,8 @@ export class SearchEngine {
       if (h) found.push(h);
     }
     const fullHits = found.length > 0;
-    if (!fullHits && groups.length > 1) {
+    // A quoted phrase asks for those words together: words found apart are not offered instead.
+    if (!fullHits && groups.length > 1 && !q.qa.phrases) {
       for (const [segment, perGroup] of lists) {
         const h = this.partialMatches(segment, perGroup, full, accept);
         if (h) found.push(h);
@@ -524,7 +525,7 @@ export class SearchEngine {
     const { plan, looseMask, full } = q;
     if (perGroup.length === 1) {
       // One word: its list is the answer, densest first; no marks needed.
-      const list = perGroup[0]!;
+      const list = this.withPhrases(segment, perGroup[0]!, perGroup[0]!.length, q);
       return this.collect(segment, list, list.length, accept, undefined, undefined, full, this.exactness(segment, plan, looseMask));
     }
     const order = perGroup.map((_, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
@@ -548,6 +549,12 @@ export class SearchEngine {
       }
     }
     if (nc === 0) return undefined;
+    if (q.qa.phrases) {
+      const held = this.withPhrases(segment, cand, nc, q);
+      nc = held.length;
+      cand.set(held);
+      if (nc === 0) return undefined;
+    }
     for (const list of perGroup) {
       // Earlier in the list means the word is denser in that chunk.
       const n = list.length;
@@ -557,6 +564,21 @@ export class SearchEngine {
       }
     }
     return this.collect(segment, cand, nc, accept, score, undefined, full, this.exactness(segment, plan, looseMask));
+  }
+
+  /**
+   * The first `n` of `chunks` that hold every quoted phrase of the query, read from their stored
+   * text (the index knows which words a chunk holds, not where): all of them when there is none.
+   */
+  private withPhrases(segment: SearchSegment, chunks: Uint32Array, n: number, q: QueryPlan): Uint32Array {
+    const phrases = q.qa.phrases;
+    if (!phrases) return n === chunks.length ? chunks : chunks.subarray(0, n);
+    const kept: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const text = segment.textOf(chunks[i]!);
+      if (phrases.every((p) => phraseHolds(text, p))) kept.push(chunks[i]!);
+    }
+    return Uint32Array.from(kept);
   }
 
   /** The chunks of one segment that hold some of the words, with the words each holds (bits). */
