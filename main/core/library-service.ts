@@ -29,6 +29,10 @@ import { cleanCss } from '../text/clean-css.js';
 import type { ServeRequest, ServeResponse } from './serve/index.js';
 import { articleHtml } from './serve/article-html.js';
 import { readEpubCover, type CoverImage } from './serve/cover.js';
+import {
+  articleCoverSource, frameManifestPath, frameName, FRAMES_DIR, MAX_FRAME_BYTES, MAX_PICTURE_BYTES, posterCandidates, readPicture,
+} from './serve/item-covers.js';
+import { DataDir } from './drive/data-dir.js';
 import { subtitleFilesBeside, subtitleTracks } from './serve/subtitles.js';
 import { StateStore } from './state/index.js';
 import { StartupDriveCheck } from './manifest/startup-check.js';
@@ -72,6 +76,8 @@ export class LibraryService implements ChangmunApi {
   private readonly driveCheck: StartupDriveCheck;
   /** Books served to the reader entry by entry, through the scan's bounded zip reader. */
   private readonly books: BookEntries;
+  /** Whether a derived file is what the drive's signer signed (read once, when a frame is first asked for). */
+  private signedCheck: ReturnType<typeof signedDataChecker> | undefined;
   /** Reading locations `changmun build` worked out for each book (none on an unbuilt folder). */
   private bookLocations = new Map<string, BookLocations>();
 
@@ -274,13 +280,63 @@ export class LibraryService implements ChangmunApi {
     return this.books.serve(urlPath, req);
   }
 
-  /** The cover image inside a book, read from the EPUB within fixed bounds, or undefined. */
+  /**
+   * The picture for an item's cover, or undefined (the UI then draws one): a book's cover read from
+   * the EPUB; an article's first local picture; a film's poster beside it, else the frame build took.
+   * Everything is bounded and checked for what it is (serve/item-covers.ts).
+   */
   async coverBytes(itemPath: string): Promise<CoverImage | undefined> {
-    const r = await resolveLibraryPath(this.location.libraryRoot, String(itemPath));
-    if (!r.ok || fileKindOf(r.relPath) !== 'book') return undefined;
-    const known = this.itemAt(itemPath)?.book;
-    if (known && !known.cover) return undefined;
-    return readEpubCover(r.absPath, known?.cover);
+    const p = String(itemPath);
+    const root = this.location.libraryRoot;
+    const r = await resolveLibraryPath(root, p);
+    if (!r.ok) return undefined;
+    switch (fileKindOf(r.relPath)) {
+      case 'book': {
+        const known = this.itemAt(p)?.book;
+        if (known && !known.cover) return undefined;
+        return readEpubCover(r.absPath, known?.cover);
+      }
+      case 'article': {
+        const images = this.itemAt(p)?.article?.images;
+        const source = images && articleCoverSource(r.relPath, images);
+        const picture = source ? await resolveLibraryPath(root, source) : undefined;
+        return picture?.ok ? readPicture(picture.absPath, MAX_PICTURE_BYTES) : undefined;
+      }
+      case 'video':
+        return (await this.posterOf(r.relPath, path.dirname(r.absPath))) ?? (await this.frameOf(p));
+      default:
+        return undefined;
+    }
+  }
+
+  /** A poster beside the film: one listing of its folder, then only names that are there. */
+  private async posterOf(filmPath: string, absDir: string): Promise<CoverImage | undefined> {
+    const names = new Set((await fs.readdir(absDir).catch(() => [] as string[])).map((n) => n.normalize('NFC')));
+    for (const candidate of posterCandidates(filmPath)) {
+      if (!names.has(candidate.slice(candidate.lastIndexOf('/') + 1))) continue;
+      const x = await resolveLibraryPath(this.location.libraryRoot, candidate);
+      const picture = x.ok ? await readPicture(x.absPath, MAX_PICTURE_BYTES) : undefined;
+      if (picture) return picture;
+    }
+    return undefined;
+  }
+
+  /**
+   * The frame `changmun build` took of the film, from `.changmun/covers/<fixed name>.jpg`: a plain
+   * folder (no link), a JPEG of bounded size, and on a signed drive the very bytes that were signed.
+   */
+  private async frameOf(filmPath: string): Promise<CoverImage | undefined> {
+    const data = new DataDir(this.location.dataDir);
+    try {
+      if ((await data.checkDir(FRAMES_DIR)) === 'missing') return undefined;
+    } catch {
+      return undefined;
+    }
+    const name = frameName(filmPath);
+    const picture = await readPicture(data.pathOf(`${FRAMES_DIR}/${name}`), MAX_FRAME_BYTES, 'image/jpeg');
+    if (!picture) return undefined;
+    this.signedCheck ??= signedDataChecker(path.dirname(this.location.dataDir)).catch(() => () => 'unsigned' as const);
+    return (await this.signedCheck)(frameManifestPath(name), picture.bytes) === 'differs' ? undefined : picture;
   }
 
   async getSettings(): Promise<Settings> {
@@ -421,6 +477,8 @@ export function toLibraryItem(i: SavedItem): LibraryItem {
   if (i.type === 'video') {
     item.video = { hasVideo: i.video?.hasVideo ?? false, subtitles: (i.subtitles ?? []).map((s) => ({ path: s.path, format: s.format, languages: s.languages })) };
   }
+  const coverSource = i.book?.cover ? i.path : i.article ? articleCoverSource(i.path, i.article.images) : i.video?.hasVideo ? i.path : undefined;
+  if (coverSource) item.cover = { source: coverSource };
   return item;
 }
 
