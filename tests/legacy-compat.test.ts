@@ -13,7 +13,9 @@ import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLegacyBundles, LEGACY_MAIN_ENTRIES, type LegacyBundle } from '../packaging/legacy-bundle.js';
 import { checkLegacyCompat, CURRENT_SIDE_ONLY } from '../packaging/legacy-compat.js';
+import { API_CHANNEL } from '../main/electron/ipc.js';
 import { CONTENT_SAMPLE, REPO_ROOT } from './helpers/paths.js';
+import { loadPreload } from './helpers/preload-sandbox.js';
 
 const LEGACY_ELECTRON = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'node_modules', 'electron-legacy', 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -71,6 +73,16 @@ describe('the legacy bundles', () => {
       const found = checkLegacyCompat(readFileSync(f.path, 'utf8'), f.target, path.relative(dir, f.path), { allow: CURRENT_SIDE_ONLY });
       expect(found.map((p) => `${p.file}:${p.line} ${p.message}`), f.path).toEqual([]);
     }
+  });
+
+  it('carry the same preload: run as the sandbox runs it, it needs only electron and exposes { invoke } on the one channel', async () => {
+    const calls: unknown[][] = [];
+    const loaded = loadPreload(async (...call) => (calls.push(call), { ok: true, value: 'answer' }), readFileSync(path.join(bundle.outDir, 'electron', 'preload', 'index.js'), 'utf8'));
+    expect(loaded.required).toEqual(['electron']);
+    const bridge = loaded.exposed.get('changmun') as { invoke(method: string, args: unknown[]): Promise<unknown> };
+    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(await bridge.invoke('search', ['로동'])).toEqual({ ok: true, value: 'answer' });
+    expect(calls).toEqual([[API_CHANNEL, 'search', ['로동']]]);
   });
 
   it('run the main process on Node 16.17 built-ins and a stand-in Electron 22: library, index, search, a film, quit', async () => {

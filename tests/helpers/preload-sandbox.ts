@@ -21,11 +21,16 @@ export interface LoadedPreload {
   ipcRenderer: object;
 }
 
-/** `invoke` answers the preload's ipcRenderer.invoke (the main process's handler, or a fixed answer). */
-export function loadPreload(invoke: (channel: string, ...args: unknown[]) => Promise<unknown>): LoadedPreload {
-  const js = ts.transpileModule(readFileSync(PRELOAD_SOURCE, 'utf8'), {
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-  }).outputText;
+/**
+ * `invoke` answers the preload's ipcRenderer.invoke (the main process's handler, or a fixed answer).
+ * `compiled`: a preload as some build compiled it (the legacy bundle); else the source, compiled here.
+ */
+export function loadPreload(invoke: (channel: string, ...args: unknown[]) => Promise<unknown>, compiled?: string): LoadedPreload {
+  const js =
+    compiled ??
+    ts.transpileModule(readFileSync(PRELOAD_SOURCE, 'utf8'), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+    }).outputText;
   const exposed = new Map<string, unknown>();
   const invoked: unknown[][] = [];
   const required: string[] = [];
