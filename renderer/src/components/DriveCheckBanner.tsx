@@ -2,7 +2,8 @@
 // folder (never built) or the check is still running; a quiet line with the signer's fingerprint
 // when the drive is as signed; a plain notice that nobody vouches for a built drive without its
 // manifest or with an unsigned one; a warning naming how many files changed, went missing, were
-// added or cannot be read, with the files behind a "show which files" toggle.
+// added or cannot be read, with the files behind a "show which files" toggle. Never when the drive
+// was signed: that is build metadata, which a recipient must not see.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DriveCheck } from '../../../main/api';
@@ -40,7 +41,7 @@ export function DriveCheckBanner() {
 }
 
 export function DriveCheckNotice({ check }: { check: DriveCheck }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const c = check.counts;
   const problems = c.changed + c.missing + c.added + c.damaged;
   const warn = check.state === 'changed' || check.state === 'manifest-damaged' || check.signature === 'invalid' || check.derived === 'rebuilt';
@@ -63,7 +64,6 @@ export function DriveCheckNotice({ check }: { check: DriveCheck }) {
     }
   }
   const quiet = !warn && check.signature === 'valid';
-  const date = check.signedAt ? new Intl.DateTimeFormat(i18n.language, { year: 'numeric', month: 'long', day: 'numeric' }).format(new Date(check.signedAt)) : '';
   const lists: [string, string[], number][] = [
     [t('drive.listChanged'), check.changed, c.changed],
     [t('drive.listMissing'), check.missing, c.missing],
@@ -90,7 +90,6 @@ export function DriveCheckNotice({ check }: { check: DriveCheck }) {
           <code className="drive-check-fingerprint" lang="">
             {check.signer.display}
           </code>
-          {date && <span className="drive-check-date"> · {t('drive.signedAt', { date })}</span>}
           {warn && <span className="drive-check-hint"> {t('drive.signerHint')}</span>}
         </p>
       )}

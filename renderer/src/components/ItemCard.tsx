@@ -1,7 +1,7 @@
 // One library item: a card with its cover (grid) or a row (list). Both are links to the reader.
 import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../../main/api';
-import { formatDate, languageName } from './format';
+import { languageName } from './format';
 import { ItemCover } from './ItemCover';
 import { TypeIcon } from './TypeIcon';
 
@@ -61,8 +61,8 @@ export function ItemRow({ item, href, index, setSize, tabIndex, onFocus }: ItemL
             {item.collections.length > 0 && <span className="item-collections">· {item.collections.join(', ')}</span>}
           </span>
         </span>
+        {/* No dates: a file's time on the drive is when the drive was made, which a recipient must not see. */}
         <span className="item-row-side">
-          <span className="item-date">{t('home.changed', { date: formatDate(item.mtimeMs, i18n.language) })}</span>
           <Notes item={item} />
         </span>
       </a>

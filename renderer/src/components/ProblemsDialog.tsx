@@ -1,26 +1,37 @@
-// The files that could not be read, each with its message in the interface language.
+// The files that cannot be opened, each with a plain sentence in the interface language. What went
+// wrong technically (the extractor's detail, often in English) is for the volunteers' report
+// (`changmun report`), never for the recipient's screen; so is library.json, which only a
+// volunteer can fix (the app already uses its defaults).
 import { useTranslation } from 'react-i18next';
 import type { Problem } from '../../../main/api';
 import { Dialog } from './Dialog';
 
-/** The messages start with the path, which the list already shows above them. */
-function withoutPath(message: string, path: string): string {
-  return message.startsWith(`${path}: `) ? message.slice(path.length + 2) : message;
+const PLAIN_REASONS = new Set(['empty', 'encoding', 'corrupt', 'unsupported', 'too-large', 'no-content', 'index-failed']);
+
+/** The problems a person reading can do anything with: files of the library (and a failed index). */
+export function recipientProblems(problems: readonly Problem[]): Problem[] {
+  return problems.filter((p) => p.code !== 'settings');
+}
+
+/** The key of the plain sentence for a problem's code (its detail never shows). */
+export function problemReasonKey(code: string): string {
+  return `problems.reason.${PLAIN_REASONS.has(code) ? code : 'other'}`;
 }
 
 export function ProblemsDialog({ problems, onClose }: { problems: Problem[]; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
-  const english = i18n.language === 'en';
+  const { t } = useTranslation();
   return (
     <Dialog title={t('problems.title')} onClose={onClose}>
       <p>{t('problems.intro')}</p>
       <ul className="problem-list">
         {problems.map((p, i) => (
           <li key={`${p.path}\u0000${i}`}>
-            <span className="problem-path" lang="">
-              {p.path}
-            </span>
-            <span className="problem-message">{withoutPath((english ? p.messageEn : p.messageKo) || p.message, p.path)}</span>
+            {p.path && (
+              <span className="problem-path" lang="">
+                {p.path}
+              </span>
+            )}
+            <span className="problem-message">{t(problemReasonKey(p.code))}</span>
           </li>
         ))}
       </ul>

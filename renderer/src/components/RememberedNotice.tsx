@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { RememberStatus, SaveResult } from '../../../main/api';
 import { useBackend } from '../api/context';
 import { Dialog } from './Dialog';
+import { plainError } from '../plain-error';
 import './RememberedNotice.css';
 
 type Outcome = SaveResult | { error: string };
@@ -41,7 +42,7 @@ export function RememberedNotice({ remembering, onChanged }: { remembering: bool
     try {
       r = await run();
     } catch (e) {
-      r = { error: e instanceof Error ? e.message : String(e) };
+      r = { error: plainError(e) };
     }
     setFound(undefined);
     await onChanged().catch(() => undefined);

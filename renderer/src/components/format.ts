@@ -1,4 +1,5 @@
-// Small formatting helpers for what the screens show: times in films, dates, language names.
+// Small formatting helpers for what the screens show: times in films, language names. (No dates:
+// the times of files on a drive are when the drive was made, which a recipient must not see.)
 
 /** 83_000 → "1:23", 3_723_000 → "1:02:03". */
 export function formatTime(ms: number): string {
@@ -8,11 +9,6 @@ export function formatTime(ms: number): string {
   const s = total % 60;
   const two = (n: number) => String(n).padStart(2, '0');
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
-}
-
-export function formatDate(ms: number, uiLanguage: string): string {
-  if (!Number.isFinite(ms) || ms <= 0) return '';
-  return new Intl.DateTimeFormat(uiLanguage, { year: 'numeric', month: 'short', day: 'numeric' }).format(ms);
 }
 
 /** "ko" → "한국어" in a Korean interface, "Korean" in an English one; unknown codes as written. */

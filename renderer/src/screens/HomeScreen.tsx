@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ItemType, LibraryInfo, LibraryItem } from '../../../main/api';
 import { ItemGrid, type ItemView } from '../components/ItemGrid';
-import { ProblemsDialog } from '../components/ProblemsDialog';
+import { ProblemsDialog, recipientProblems } from '../components/ProblemsDialog';
 import { DriveCheckBanner } from '../components/DriveCheckBanner';
 import { routeHash, type Navigate } from './route';
 
@@ -48,6 +48,7 @@ export function HomeScreen({ library, collection, navigate, memory }: HomeScreen
     memory.returning = false;
   }, [memory]);
 
+  const problems = useMemo(() => recipientProblems(library.problems), [library.problems]);
   const counts = useMemo(() => {
     const c: Record<ItemType, number> = { article: 0, book: 0, video: 0 };
     for (const item of library.items) c[item.type]++;
@@ -82,9 +83,9 @@ export function HomeScreen({ library, collection, navigate, memory }: HomeScreen
           <h1 id="home-title" className="home-title">
             {library.title}
           </h1>
-          {library.problems.length > 0 && (
+          {problems.length > 0 && (
             <button type="button" className="problems-badge" onClick={() => setShowProblems(true)} aria-haspopup="dialog">
-              <span aria-hidden="true">⚠</span> {t('problems.badge', { count: library.problems.length })}
+              {t('problems.badge', { count: problems.length })}
             </button>
           )}
         </div>
@@ -157,7 +158,7 @@ export function HomeScreen({ library, collection, navigate, memory }: HomeScreen
         />
       )}
 
-      {showProblems && <ProblemsDialog problems={library.problems} onClose={() => setShowProblems(false)} />}
+      {showProblems && <ProblemsDialog problems={problems} onClose={() => setShowProblems(false)} />}
     </div>
   );
 }

@@ -8,6 +8,7 @@ import type { LibraryInfo, SaveResult } from '../../../main/api';
 import { useBackend } from '../api/context';
 import { Dialog } from '../components/Dialog';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, type SaveOutcome, type SettingsState } from './useSettings';
+import { plainError } from '../plain-error';
 
 function saveMessage(outcome: SaveOutcome, t: TFunction): string {
   if ('error' in outcome) return t('settings.saveFailed', { message: outcome.error });
@@ -38,7 +39,7 @@ export function SettingsScreen({ library, state }: { library: LibraryInfo; state
       await reset();
       setForgot(result);
     } catch (e) {
-      setForgot({ error: e instanceof Error ? e.message : String(e) });
+      setForgot({ error: plainError(e) });
     }
   };
 

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangmunApi, SearchResponse } from '../../../main/api';
 import type { SearchFilters } from './route';
 import { SEARCH_DEBOUNCE_MS } from './search-timing';
+import { plainError } from '../plain-error';
 
 export { SEARCH_DEBOUNCE_MS };
 const PAGE_SIZE = 30;
@@ -54,7 +55,7 @@ export function useSearch(
         },
         (e: unknown) => {
           if (mine !== seq.current) return;
-          setError(e instanceof Error ? e.message : String(e));
+          setError(plainError(e));
           setBusy(false);
         },
       );
@@ -83,7 +84,7 @@ export function useSearch(
         },
         (e: unknown) => {
           if (mine !== seq.current) return;
-          setError(e instanceof Error ? e.message : String(e));
+          setError(plainError(e));
           setBusy(false);
         },
       );

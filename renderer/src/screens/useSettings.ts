@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChangmunApi, LibraryInfo, SaveResult, Settings } from '../../../main/api';
 import { i18n } from '../i18n';
+import { plainError } from '../plain-error';
 
 export const FONT_SIZE_MIN = 14;
 export const FONT_SIZE_MAX = 24;
@@ -86,7 +87,7 @@ export function useSettings(api: ChangmunApi, library: LibraryInfo | null): Sett
             if (seq === saveSeq.current) setLastSave(result);
           },
           (e: unknown) => {
-            if (seq === saveSeq.current) setLastSave({ saved: false, error: e instanceof Error ? e.message : String(e) });
+            if (seq === saveSeq.current) setLastSave({ saved: false, error: plainError(e) });
           },
         );
       }, SAVE_DELAY_MS);
