@@ -19,6 +19,8 @@ import { SearchScreen, focusResult } from './screens/SearchScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { useLibrary } from './screens/useLibrary';
 import { useSettings } from './screens/useSettings';
+// Last, so its rules for short windows come after the screens' and the readers' own.
+import './styles/small-screens.css';
 
 export function App() {
   const { api } = useBackend();
@@ -46,10 +48,11 @@ function Shell() {
   // How to hide the screen, once a session (each person who gets the drive is new to it).
   const [panicHint, setPanicHint] = useState(true);
 
-  // The box follows the address (Back, reload); typing changes both at once.
-  const routeQuery = route.name === 'search' ? route.q : null;
+  // The box follows the address (Back, reload); typing changes both at once. It says what is shown:
+  // the search on the results and in a reader opened from them, nothing on the other screens.
+  const routeQuery = route.name === 'search' ? route.q : route.name === 'read' ? (route.q ?? '') : '';
   useEffect(() => {
-    if (routeQuery !== null) setQuery(routeQuery);
+    setQuery(routeQuery);
   }, [routeQuery]);
 
   useEffect(() => {
@@ -134,7 +137,6 @@ function Shell() {
       <section className="screen-note" role="alert">
         <h1>{t('app.loadFailed')}</h1>
         <p>{t('app.loadFailedHint')}</p>
-        <p className="error-detail">{error instanceof Error ? error.message : String(error)}</p>
         <button type="button" className="button button--primary" onClick={reload}>
           {t('app.retry')}
         </button>

@@ -1,6 +1,8 @@
 // The library's items as a grid of covers or a list, virtualised (only the visible rows are in the
 // page, so 10,000 items stay smooth) and navigable with the arrow keys (one tab stop; arrows,
-// Home/End and PageUp/PageDown move; Enter opens).
+// Home/End and PageUp/PageDown move; Enter opens). Where two rows of tall cards would not fit the
+// height (a netbook's 1024×600, a 1280×720 screen), the grid shows tiles instead: a small cover
+// beside the title, so the person sees several rows of what is on the drive, not half a cover.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { LibraryItem } from '../../../main/api';
@@ -11,6 +13,10 @@ export type ItemView = 'grid' | 'list';
 const GAP_PX = 16;
 /** Cards grow with the text size, so titles at 24 px still fit their card. */
 const MIN_CARD_REM = 8.5;
+/** A tile (cover beside the title) is at least this wide. */
+const MIN_TILE_REM = 15;
+/** A card's words under its cover (title of up to three lines, the type, padding), in rem. */
+const CARD_TEXT_REM = 6.5;
 
 function remPx(): number {
   return Number.parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
@@ -31,29 +37,36 @@ interface ItemGridProps {
 
 export function ItemGrid({ items, view, label, hrefOf, initialIndex, initialOffset, focusOnMount, onPlace }: ItemGridProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 0 });
+  const { width, height } = size;
   const [active, setActive] = useState(() => Math.min(initialIndex, Math.max(0, items.length - 1)));
   const pendingFocus = useRef<number | null>(focusOnMount ? active : null);
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    const measure = () => setSize((s) => (s.width === el.clientWidth && s.height === el.clientHeight ? s : { width: el.clientWidth, height: el.clientHeight }));
+    measure();
+    const observer = new ResizeObserver(measure);
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
 
-  const minCard = MIN_CARD_REM * remPx();
-  const columns = view === 'list' ? 1 : Math.max(1, Math.floor((width - GAP_PX) / (minCard + GAP_PX)));
+  const rem = remPx();
+  const columnsOf = (min: number) => Math.max(1, Math.floor((width - GAP_PX) / (min + GAP_PX)));
+  const widthOf = (cols: number) => (width - 2 * GAP_PX - (cols - 1) * GAP_PX) / cols;
+  // Two rows of cards (a 3:4 cover and the words under it) must fit, or the grid shows tiles.
+  const cardRow = widthOf(columnsOf(MIN_CARD_REM * rem)) * (4 / 3) + CARD_TEXT_REM * rem + GAP_PX;
+  const tiles = view === 'grid' && height > 0 && 2 * cardRow + GAP_PX > height;
+  const columns = view === 'list' ? 1 : columnsOf((tiles ? MIN_TILE_REM : MIN_CARD_REM) * rem);
   const rowCount = Math.ceil(items.length / columns);
-  const cardWidth = (width - 2 * GAP_PX - (columns - 1) * GAP_PX) / columns;
+  const cardWidth = widthOf(columns);
 
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scroller.current,
     // A first guess; each row is measured once shown (text size changes row heights).
-    estimateSize: () => (view === 'list' ? 76 : Math.round(cardWidth * 1.33) + 96),
+    estimateSize: () => (view === 'list' ? 76 : tiles ? Math.round(7.5 * rem) : Math.round(cardWidth * 1.33) + 96),
     overscan: 3,
     initialOffset,
     paddingStart: GAP_PX,
@@ -62,7 +75,7 @@ export function ItemGrid({ items, view, label, hrefOf, initialIndex, initialOffs
 
   useEffect(() => {
     virtualizer.measure();
-  }, [virtualizer, view, columns, width]);
+  }, [virtualizer, view, columns, width, tiles]);
 
   // Keep the active item inside the list when the list changes (filter, sort).
   const current = Math.min(active, Math.max(0, items.length - 1));
@@ -70,7 +83,7 @@ export function ItemGrid({ items, view, label, hrefOf, initialIndex, initialOffs
   activeRef.current = current;
 
   // Switching between grid and list (or a new number of columns) keeps the active item in view.
-  const layout = `${view}:${columns}`;
+  const layout = `${view}:${columns}:${tiles}`;
   const lastLayout = useRef<string | null>(null);
   useEffect(() => {
     if (width === 0 || lastLayout.current === layout) return;
@@ -137,7 +150,7 @@ export function ItemGrid({ items, view, label, hrefOf, initialIndex, initialOffs
   return (
     <div
       ref={scroller}
-      className={`item-scroller item-scroller--${view}`}
+      className={`item-scroller item-scroller--${view}${tiles ? ' item-scroller--tiles' : ''}`}
       onScroll={() => onPlace(current, virtualizer.scrollOffset ?? 0)}
     >
       <div role="list" aria-label={label} className="item-space" style={{ height: virtualizer.getTotalSize() }} onKeyDown={onKeyDown}>
