@@ -1,7 +1,9 @@
 // An article: sanitised HTML with Korean typography, the searched words marked, opened at the
-// hit's section and stepping through the marks with n/p or F3/Shift+F3.
+// hit's section and stepping with n/p or F3/Shift+F3. Opened from a search, it steps through the
+// search's places (the passages the result counted: "5곳" there is 1/5 … 5/5 here), each at its
+// first mark, every word still marked; opened with words but no places, through the marks.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
-import { ApiError, type ArticleContent } from '../../../../main/api';
+import { ApiError, type ArticleContent, type Locator } from '../../../../main/api';
 import { useBackend } from '../../api/context';
 import type { ReaderProps } from '../reader-props';
 import { useReaderT } from '../common/i18n';
@@ -12,6 +14,7 @@ import { useReaderLook } from '../common/settings';
 import { Toolbar } from '../common/Toolbar';
 import { anchorElement, firstMarkAfter, lastMarkBefore, markForLocator, markTerms, unwrapHardBreaks } from './marks';
 import { sanitizeArticle } from './sanitize';
+import { bundleFontIntoSvgImages } from './svg-font';
 
 type Status = { kind: 'loading' } | { kind: 'ready'; article: ArticleContent } | { kind: 'error'; detail: string; missing: boolean };
 
@@ -27,6 +30,10 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
   const marks = useRef<HTMLElement[]>([]);
   const [markCount, setMarkCount] = useState(0);
   const [current, setCurrent] = useState(-1);
+  // The search's places in this article; each is found (the mark or section it opens at) when
+  // first gone to, since finding one reads the article's sections again.
+  const places = useRef<Array<{ locator: Locator; at?: { index: number; anchor: HTMLElement | null } }>>([]);
+  const [currentPlace, setCurrentPlace] = useState(-1);
   // Where to step on from when the hit's section showed no mark.
   const stepFrom = useRef<HTMLElement | null>(null);
   // While true, late-loading images re-centre the current mark; any scrolling by the person ends it.
@@ -78,17 +85,47 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
     [current, show],
   );
 
+  const goToPlace = useCallback(
+    (i: number) => {
+      const entry = places.current[i];
+      if (!entry || !bodyRef.current) return;
+      entry.at ??= markForLocator(bodyRef.current, marks.current, entry.locator);
+      const place = entry.at;
+      if (place.index >= 0) show(place.index, true);
+      else if (place.anchor) {
+        for (const m of marks.current) m.classList.remove(CURRENT);
+        setCurrent(-1);
+        place.anchor.tabIndex = -1;
+        place.anchor.scrollIntoView({ block: 'start' });
+        place.anchor.focus({ preventScroll: true });
+        stick.current = place.anchor;
+        stepFrom.current = place.anchor;
+      }
+      setCurrentPlace(i);
+    },
+    [show],
+  );
+
+  const stepPlace = useCallback(
+    (direction: 1 | -1) => {
+      const n = places.current.length;
+      if (n === 0) return step(direction);
+      goToPlace(currentPlace < 0 ? (direction > 0 ? 0 : n - 1) : (currentPlace + direction + n) % n);
+    },
+    [currentPlace, goToPlace, step],
+  );
+
   const termsKey = (terms ?? []).join('\u0000');
   const hit = hits?.[hitIndex ?? 0];
   const hitKey = hit ? JSON.stringify(hit.locator) : '';
-  const latest = useRef({ terms, hit, t });
+  const latest = useRef({ terms, hit, hits, hitIndex, t });
   useLayoutEffect(() => {
-    latest.current = { terms, hit, t };
+    latest.current = { terms, hit, hits, hitIndex, t };
   });
 
   // Render the sanitised article, mark the terms, go to the hit (or to the remembered place).
   useLayoutEffect(() => {
-    const { terms, hit, t } = latest.current;
+    const { terms, hit, hits, hitIndex, t } = latest.current;
     if (status.kind !== 'ready' || !bodyRef.current) return;
     const body = bodyRef.current;
     body.replaceChildren(
@@ -107,6 +144,12 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
     if (status.article.format === 'text') unwrapHardBreaks(body);
     marks.current = markTerms(body, terms ?? []);
     setMarkCount(marks.current.length);
+    places.current = (hits ?? []).map((h) => ({ locator: h.locator }));
+    setCurrentPlace(-1);
+    if (hit && places.current.length > 0) {
+      goToPlace(Math.min(Math.max(0, hitIndex ?? 0), places.current.length - 1));
+      return;
+    }
     if (hit) {
       const { index, anchor } = markForLocator(body, marks.current, hit.locator);
       if (index >= 0) show(index, true);
@@ -135,21 +178,28 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
     };
     // Only a different article, hit or query re-renders it (not a new array with the same
     // contents, nor a change of language: placeholders keep their words).
-  }, [status, item.path, urls, termsKey, hitKey, show, api]);
+  }, [status, item.path, urls, termsKey, hitKey, show, goToPlace, api]);
+
+  // SVG pictures are drawn as images, which see no font of the page: they get the bundled one.
+  // After the render above (same dependencies: the body was just filled again).
+  useEffect(() => {
+    if (status.kind !== 'ready' || !bodyRef.current) return;
+    return bundleFontIntoSvgImages(bodyRef.current);
+  }, [status, item.path, urls, termsKey, hitKey]);
 
   // Keys: next/previous mark.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTyping(e.target)) return;
       const d = hitStep(e);
-      if (d !== 0 && marks.current.length > 0) {
+      if (d !== 0 && (marks.current.length > 0 || places.current.length > 0)) {
         e.preventDefault();
-        step(d);
+        stepPlace(d);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [step]);
+  }, [stepPlace]);
 
   // Remember the place (the back end decides whether it is stored) and stop re-centring once the
   // person scrolls.
@@ -229,7 +279,13 @@ export function ArticleReader({ item, hits, hitIndex, terms, onClose }: ReaderPr
       <Toolbar
         title={article?.title || item.title}
         onClose={onClose}
-        hits={terms && terms.length > 0 ? { index: current, total: markCount, onStep: step } : undefined}
+        hits={
+          hits && hits.length > 0
+            ? { index: currentPlace, total: hits.length, onStep: stepPlace }
+            : terms && terms.length > 0
+              ? { index: current, total: markCount, onStep: step }
+              : undefined
+        }
         fontPx={look.fontPx}
         onFontPx={look.setFontPx}
         theme={look.theme}
