@@ -2,8 +2,26 @@
 // same analysis search matched them with: 로동 for 노동, 타이타닉을 for 타이타닉.
 import { createElement, type ReactNode } from 'react';
 
-export { analyzeQuery, matchRanges } from '../../main/text/analyze';
+import { analyzeQuery, choseongOf, matchRanges } from '../../main/text/analyze';
+
+export { analyzeQuery, matchRanges };
 export type { QueryAnalysis } from '../../main/text/analyze';
+
+/**
+ * What a title matched, to mark it as the snippets are marked: the searched words, or for a query
+ * of initial consonants (ㅌㅇㅌㄴ) the syllables whose initials they are (타이타닉).
+ */
+export function titleRanges(title: string, query: string, terms: readonly string[]): Array<[number, number]> {
+  const choseong = analyzeQuery(query).choseong;
+  if (!choseong) return terms.length > 0 ? matchRanges(title, terms) : [];
+  const positions: number[] = [];
+  const s = title.normalize('NFC');
+  if (s !== title) return [];
+  for (let i = 0; i < s.length; i++) if (choseongOf(s[i]!) !== '') positions.push(i);
+  const at = choseongOf(s).indexOf(choseong);
+  if (at < 0) return [];
+  return [[positions[at]!, positions[at + choseong.length - 1]! + 1]];
+}
 
 /**
  * `text` as React nodes with every [start, end) range wrapped in `<mark>`. Ranges may come in any

@@ -2,7 +2,7 @@
 // for each place a snippet was cut for. Every link opens the reader at that place.
 import { useTranslation } from 'react-i18next';
 import type { SearchHit, SearchResultItem } from '../../../main/api';
-import { highlightRanges } from '../highlight';
+import { highlightRanges, titleRanges } from '../highlight';
 import { formatTime } from './format';
 import { TypeIcon } from './TypeIcon';
 
@@ -10,6 +10,9 @@ interface SearchResultCardProps {
   result: SearchResultItem;
   /** The link that opens this item at hit `n` (or at its start). */
   hrefAt: (hit: number | undefined) => string;
+  /** The query and its analysed words: what matched in the title is marked too. */
+  query: string;
+  terms: readonly string[];
 }
 
 function HitPlace({ hit }: { hit: SearchHit }) {
@@ -18,7 +21,7 @@ function HitPlace({ hit }: { hit: SearchHit }) {
   return <span className="hit-time">{t('search.at', { time: formatTime(hit.locator.startMs) })}</span>;
 }
 
-export function SearchResultCard({ result, hrefAt }: SearchResultCardProps) {
+export function SearchResultCard({ result, hrefAt, query, terms }: SearchResultCardProps) {
   const { t } = useTranslation();
   const withSnippets = result.hits.map((hit, i) => ({ hit, i })).filter(({ hit }) => hit.snippet !== undefined);
   const shownUpTo = withSnippets.length > 0 ? (withSnippets.at(-1)?.i ?? 0) + 1 : 0;
@@ -28,7 +31,7 @@ export function SearchResultCard({ result, hrefAt }: SearchResultCardProps) {
       <h2 className="result-title">
         <a href={hrefAt(result.hits.length > 0 ? 0 : undefined)} data-nav="" lang={result.language}>
           <TypeIcon type={result.type} />
-          <span>{result.title}</span>
+          <span className="result-title-text">{highlightRanges(result.title, titleRanges(result.title, query, terms))}</span>
         </a>
       </h2>
       <p className="result-meta">

@@ -32,6 +32,9 @@ interface SearchScreenProps {
   returnTo: string | null;
 }
 
+/** A single initial consonant (ㅎ) finds nothing: it is in nearly every title (main/text/analyze.ts). */
+const ONE_INITIAL = /^[\u3131-\u314e]$/u;
+
 export function SearchScreen({ library, query, filters, index, navigate, lastSearch, onResponse, focusSearchBox, returnTo }: SearchScreenProps) {
   const { t } = useTranslation();
   const { api } = useBackend();
@@ -129,6 +132,7 @@ export function SearchScreen({ library, query, filters, index, navigate, lastSea
       {current && current.total === 0 && !error && (
         <div className="search-empty">
           <ul>
+            {ONE_INITIAL.test(trimmed) && <li>{t('search.emptyOneInitial')}</li>}
             {query.trim().split(/\s+/).length > 1 && <li>{t('search.emptyFewerWords')}</li>}
             <li>{t('search.emptySpelling')}</li>
             {filtered && <li>{t('search.emptyFilters')}</li>}
@@ -145,7 +149,7 @@ export function SearchScreen({ library, query, filters, index, navigate, lastSea
           <ol className="result-list">
             {shownResponse.results.map((result) => (
               <li key={result.path}>
-                <SearchResultCard result={result} hrefAt={hrefAt(result.path)} />
+                <SearchResultCard result={result} hrefAt={hrefAt(result.path)} query={shownResponse.query} terms={shownResponse.terms} />
               </li>
             ))}
           </ol>
