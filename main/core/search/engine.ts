@@ -3,7 +3,9 @@
 // answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemBasics } from '../types.js';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds, type QueryAnalysis } from '../../text/analyze.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
+import { isHangulCode } from '../../text/korean.js';
+import { SURNAMES } from '../../text/lists/surnames.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { Uint32Arena } from './store/postings.js';
@@ -381,6 +383,35 @@ export class SearchEngine {
   }
 
   /**
+   * A Korean word the library never holds as one (df 0) but holds as two words side by side — a
+   * full name typed as one word (김첨지, 허생원 for 김 첨지, 허 생원), a phrase typed without its
+   * space — as those two words, or undefined. A family name and the rest first; else the split
+   * whose rarer part is most common.
+   */
+  private splitWord(word: string, term: string, df: (t: string) => number): [string, string] | undefined {
+    if (word.length < 3 || df(term) > 0) return undefined;
+    for (let i = 0; i < word.length; i++) if (!isHangulCode(word.charCodeAt(i))) return undefined;
+    // A family name and the rest first: 조선달 is 조 선달 (a title), not 조선 달.
+    const rest = word.slice(1);
+    if (SURNAMES.includes(word[0]!) && df(word[0]!) > 0 && df(termOfWord(rest) ?? rest) > 0) return [word[0]!, rest];
+    let best: [string, string] | undefined;
+    let bestDf = 0;
+    for (let cut = 1; cut < word.length; cut++) {
+      const left = word.slice(0, cut);
+      const right = word.slice(cut);
+      const d = Math.min(df(termOfWord(left) ?? left), df(termOfWord(right) ?? right));
+      if (d > bestDf) [best, bestDf] = [[left, right], d];
+    }
+    return best;
+  }
+
+  /** A given name's full names, as the library writes them (관호 → 김관호; lists/surnames.ts). */
+  private fullNames(term: string, df: (t: string) => number): string[] {
+    if (term.length !== 2 || !isHangulCode(term.charCodeAt(0)) || !isHangulCode(term.charCodeAt(1))) return [];
+    return SURNAMES.map((s) => s + term).filter((t) => df(t) > 0);
+  }
+
+  /**
    * Which chunks matched every word that has other forms by the word itself (its exact terms);
    * undefined when no word has other forms (then every match is exact).
    */
@@ -471,17 +502,35 @@ export class SearchEngine {
     const df = (t: string) => this.frequency(t);
     const plan: QueryGroup[] = [];
     const seen = new Set<string>();
+    const phrases: string[][] = [...(qa.phrases ?? [])];
+    /** A word the library holds only written apart (김첨지 as 김 첨지): its two parts, and the phrase. */
+    const apart = (word: string, term: string): boolean => {
+      const split = this.splitWord(word, term, df);
+      if (!split) return false;
+      for (const part of split) {
+        const t = termOfWord(part) ?? part;
+        if (seen.has(t)) continue;
+        seen.add(t);
+        plan.push({ exact: [t], loose: [] });
+      }
+      phrases.push(split);
+      return true;
+    };
     qa.terms.forEach((t, i) => {
       if (seen.has(t)) return;
       seen.add(t);
-      plan.push({ exact: [t], loose: this.formsOf(qa.words[i]!, t, df) });
+      if (apart(qa.words[i]!, t)) return;
+      plan.push({ exact: [t], loose: [...this.formsOf(qa.words[i]!, t, df), ...this.fullNames(t, df)] });
     });
     if (qa.prefix !== undefined && !seen.has(qa.prefix)) {
       const completions = this.completions(qa.prefix, MAX_COMPLETIONS);
-      const exact = completions.length > 0 ? completions : [qa.prefix];
-      const loose = qa.prefixWord ? this.formsOf(qa.prefixWord, qa.prefix, df).filter((t) => !exact.includes(t)) : [];
-      plan.push({ exact, loose });
+      if (completions.length > 0 || !qa.prefixWord || !apart(qa.prefixWord, qa.prefix)) {
+        const exact = completions.length > 0 ? completions : [qa.prefix];
+        const loose = qa.prefixWord ? this.formsOf(qa.prefixWord, qa.prefix, df).filter((t) => !exact.includes(t)) : [];
+        plan.push({ exact, loose: [...loose, ...this.fullNames(qa.prefix, df).filter((t) => !exact.includes(t))] });
+      }
     }
+    if (phrases.length > 0) qa.phrases = phrases;
     plan.splice(MAX_GROUPS);
     const groups = plan.map((g) => [...g.exact, ...g.loose]);
     const looseMask = plan.reduce((m, g, i) => (g.loose.length > 0 ? m | (1 << i) : m), 0);
