@@ -84,6 +84,8 @@ describe('text that used to never reach the index', () => {
     const en = lines.findIndex((l) => l.includes(PICTURE_BOOK_PATH) && l.includes('pictures only, not searchable by its text'));
     expect(ko).toBeGreaterThan(0);
     expect(en).toBe(ko + 1);
+    // Its line in the list of items says so too.
+    expect(lines.find((l) => l.includes(`${PICTURE_BOOK.title} — ${PICTURE_BOOK_PATH}`))).toContain('[그림뿐인 책 pictures only]');
     const json = await changmunJson<{ problems: unknown[]; notices: { path: string; code: string }[] }>(['scan', library]);
     expect(json.value.problems).toEqual([]);
     expect(json.value.notices).toEqual([expect.objectContaining({ path: PICTURE_BOOK_PATH, code: 'pictures-only' })]);

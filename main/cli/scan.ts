@@ -2,6 +2,7 @@
 import type { Item } from '../core/types.js';
 import { resolveLibraryFolder } from '../core/drive/locate.js';
 import { scanLibrary } from '../core/catalog/scan.js';
+import { PICTURES_ONLY } from '../core/catalog/assemble.js';
 import type { Output } from './output.js';
 
 const TYPE_LABEL: Record<Item['type'], string> = { article: '글 article', book: '책 book', video: '영상 video' };
@@ -31,6 +32,7 @@ export async function runScan(folder: string, out: Output): Promise<number> {
   // Files that could not be read, and notes on items that are there (a book of pictures only).
   const errors = catalog.problems.filter((p) => p.kind !== 'notice');
   const notices = catalog.problems.filter((p) => p.kind === 'notice');
+  const pictureBooks = new Set(notices.filter((p) => p.code === PICTURES_ONLY).map((p) => p.path));
 
   if (out.json) {
     out.out(JSON.stringify({
@@ -52,7 +54,7 @@ export async function runScan(folder: string, out: Output): Promise<number> {
     const lang = (item.language ?? '-').padEnd(3);
     const extra = item.type === 'video'
       ? item.video?.hasVideo ? (item.subtitles?.length ? ` [자막 subtitles: ${item.subtitles.map((s) => s.languages.join('+') || '?').join(', ')}]` : ' [자막 없음 no subtitles]') : ' [영상 없는 자막 subtitles without a video]'
-      : '';
+      : pictureBooks.has(item.path) ? ' [그림뿐인 책 pictures only]' : '';
     out.out(`  ${TYPE_LABEL[item.type].padEnd(10)} ${lang} ${String(item.chunks.length).padStart(5)}  ${item.title} — ${item.path}${extra}`);
   }
   const list = (heading: string, problems: typeof errors) => {
