@@ -12,7 +12,7 @@ import { SearchEngine } from '../main/core/search/engine.js';
 import type { DriveReport } from '../main/core/drive-build/report.js';
 import type { Catalog } from '../main/core/catalog/scan.js';
 import { changmun, changmunJson, removeTemps, tempDir } from './helpers/volunteer.js';
-import { MATH_WORDS, mathBook, PICTURE_BOOK, pictureBook, SVG_WORDS, svgBook } from './helpers/text-gap-books.js';
+import { bookOf, MATH_WORDS, mathBook, PICTURE_BOOK, pictureBook, SVG_WORDS, svgBook } from './helpers/text-gap-books.js';
 
 const SVG_BOOK = 'books/물레방아.epub';
 const MATH_BOOK = 'books/삼각함수.epub';
@@ -73,6 +73,18 @@ describe('text that used to never reach the index', () => {
     // No other book is noted.
     expect(catalog.problems.filter((p) => p.kind === 'notice').map((p) => p.path)).toEqual([PICTURE_BOOK_PATH]);
     expect((await extractEpub({ path: path.join(library, PICTURE_BOOK_PATH) })).picturesOnly).toBe(true);
+  });
+
+  it('a comic whose spine lists its pictures themselves is pictures only too; a novel with a cover picture is not', async () => {
+    const dir = tempDir('changmun-comic-');
+    const comic = path.join(dir, 'comic.epub');
+    writeFileSync(comic, bookOf('만화', '한그림', [], [], ['p1.png', 'p2.png', 'p3.png']));
+    expect((await extractEpub({ path: comic })).picturesOnly).toBe(true);
+    const novel = path.join(dir, 'novel.epub');
+    const chapter = (n: number) => ({ href: `c${n}.xhtml`, xhtml: `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>${n}</title></head><body><h1>${n}장</h1><p>${'바람이 불었다. '.repeat(40)}</p></body></html>` });
+    const cover = { href: 'cover.xhtml', xhtml: '<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>표지</title></head><body><img src="cover.png" alt="표지"/></body></html>' };
+    writeFileSync(novel, bookOf('소설', '김글', [cover, chapter(1), chapter(2)], ['cover.png']));
+    expect((await extractEpub({ path: novel })).picturesOnly).toBeUndefined();
   });
 
   it('changmun scan names the picture book as a notice, Korean first, and counts it apart from the problems', async () => {
