@@ -3,6 +3,8 @@
 // accepted on purpose is switched off where it is, with an `eng-disable <CHECK>` comment saying why.
 // Run offline: the tool's own CLI fetches translations from S3 and a release list from GitHub, and
 // breaks with the commander version this project uses; its runner is called directly instead.
+// Run once for each Electron the app ships on: today's, and 22 for the legacy build (Windows 7/8.1,
+// 32-bit Windows), whose version-dependent checks differ.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -38,58 +40,68 @@ const ACCEPTED = [
 
 installOfflineTranslations();
 const run = require('@doyensec/electronegativity');
-const scratch = mkdtempSync(path.join(tmpdir(), 'changmun-electronegativity-'));
-for (const target of TARGETS) cpSync(path.join(root, target), path.join(scratch, target), { recursive: true });
-// Electronegativity logs through console.log while it works; what matters is printed below.
-const quiet = console.log;
-console.log = () => {};
-let result;
-try {
-  result = await run(
-    {
-      input: scratch,
-      output: undefined,
-      isSarif: false,
-      customScan: [],
-      excludeFromScan: Object.keys(EXCLUDED),
-      severitySet: undefined,
-      confidenceSet: undefined,
-      isRelative: true,
-      isVerbose: false,
-      electronUpgrade: undefined,
-      electronVersionOverride: electronVersion(),
-      parserPlugins: [],
-    },
-    false,
-  );
-} finally {
-  console.log = quiet;
-  rmSync(scratch, { recursive: true, force: true });
+let failed = false;
+for (const version of [electronVersion('electron'), electronVersion('electron-legacy')]) {
+  if (!(await scanFor(version))) failed = true;
 }
+process.exitCode = failed ? 1 : 0;
 
-const isAccepted = (f) => ACCEPTED.find((a) => a.id === f.id && a.file === f.file);
-const failing = [];
-for (const f of result.issues) {
-  const where = f.location?.line ? `${f.file}:${f.location.line}:${f.location.column}` : f.file;
-  const accepted = isAccepted(f);
-  if (accepted) {
-    console.log(`accepted  ${where}  ${f.id}: ${accepted.why}`);
-    continue;
+/** One scan with the checks of this Electron version; true when nothing but accepted findings came. */
+async function scanFor(version) {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'changmun-electronegativity-'));
+  for (const target of TARGETS) cpSync(path.join(root, target), path.join(scratch, target), { recursive: true });
+  // Electronegativity logs through console.log while it works; what matters is printed below.
+  const quiet = console.log;
+  console.log = () => {};
+  let result;
+  try {
+    result = await run(
+      {
+        input: scratch,
+        output: undefined,
+        isSarif: false,
+        customScan: [],
+        excludeFromScan: Object.keys(EXCLUDED),
+        severitySet: undefined,
+        confidenceSet: undefined,
+        isRelative: true,
+        isVerbose: false,
+        electronUpgrade: undefined,
+        electronVersionOverride: version,
+        parserPlugins: [],
+      },
+      false,
+    );
+  } finally {
+    console.log = quiet;
+    rmSync(scratch, { recursive: true, force: true });
   }
-  failing.push(f);
-  console.log(`FINDING   ${where}  ${f.id} (${f.severity?.name ?? '?'}, ${f.confidence?.name ?? '?'})${f.manualReview ? ' [review]' : ''}\n          ${f.description}\n          ${f.shortenedURL}`);
-}
-const parseErrors = result.errors.filter((e) => !e.tolerable);
-for (const e of result.errors) console.log(`${e.tolerable ? 'warning' : 'ERROR  '}   ${path.relative(scratch, e.file)}: while parsing: ${e.message}`);
-const excluded = Object.entries(EXCLUDED).map(([k, why]) => `${k} (${why})`).join(', ');
-console.log(
-  `electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${result.globalChecks + result.atomicChecks} checks over ${TARGETS.join(', ')} ` +
-    `(Electron ${electronVersion()}): ${failing.length} finding(s), ${result.issues.length - failing.length} accepted, ${parseErrors.length} parse error(s); left out: ${excluded}.`,
-);
-process.exitCode = failing.length > 0 || parseErrors.length > 0 ? 1 : 0;
 
-function electronVersion() {
-  return require('electron/package.json').version;
+  const isAccepted = (f) => ACCEPTED.find((a) => a.id === f.id && a.file === f.file);
+  const failing = [];
+  for (const f of result.issues) {
+    const where = f.location?.line ? `${f.file}:${f.location.line}:${f.location.column}` : f.file;
+    const accepted = isAccepted(f);
+    if (accepted) {
+      console.log(`accepted  ${where}  ${f.id}: ${accepted.why}`);
+      continue;
+    }
+    failing.push(f);
+    console.log(`FINDING   ${where}  ${f.id} (${f.severity?.name ?? '?'}, ${f.confidence?.name ?? '?'})${f.manualReview ? ' [review]' : ''}\n          ${f.description}\n          ${f.shortenedURL}`);
+  }
+  const parseErrors = result.errors.filter((e) => !e.tolerable);
+  for (const e of result.errors) console.log(`${e.tolerable ? 'warning' : 'ERROR  '}   ${path.relative(scratch, e.file)}: while parsing: ${e.message}`);
+  const excluded = Object.entries(EXCLUDED).map(([k, why]) => `${k} (${why})`).join(', ');
+  console.log(
+    `electronegativity ${require('@doyensec/electronegativity/package.json').version}: ${result.globalChecks + result.atomicChecks} checks over ${TARGETS.join(', ')} ` +
+      `(Electron ${version}): ${failing.length} finding(s), ${result.issues.length - failing.length} accepted, ${parseErrors.length} parse error(s); left out: ${excluded}.`,
+  );
+  return failing.length === 0 && parseErrors.length === 0;
+}
+
+/** The version of an installed Electron package (electron, or the legacy build's electron-legacy). */
+function electronVersion(pkg) {
+  return require(`${pkg}/package.json`).version;
 }
 
 /** Its translations from the package's own files, never from the network. */
