@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, startPreview, waitForBookReady, waitForIndexComplete, type Preview } from './helpers/browser.js';
 import { CONTENT_SAMPLE } from './helpers/paths.js';
+import { buildDrive } from '../main/core/drive-build/build.js';
+import { writeKeyPair } from '../main/core/manifest/keys.js';
+import { copySample, removeTemps, tempDir } from './helpers/volunteer.js';
 
 let preview: Preview;
 let browser: Browser;
@@ -69,6 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   expect(await preview?.stop()).toBe(0);
+  removeTemps();
 });
 
 describe('what the recipient sees gives nothing away', () => {
@@ -143,6 +147,32 @@ describe('what the recipient sees gives nothing away', () => {
     await page.screenshot({ path: screenshotPath('recipient-reader-error-en') });
     await chooseLanguage('ko');
   });
+});
+
+describe('a signed drive', () => {
+  it('names the key that signed it, never when it was signed', async () => {
+    const tmp = tempDir('changmun-recipient-signed-');
+    const key = path.join(tmp, 'group.key');
+    await writeKeyPair(key);
+    const drive = path.join(tmp, 'DRIVE');
+    await buildDrive({ content: copySample(path.join(tmp, 'content')), out: drive, keyFile: key, appDist: false, launchers: false, workers: 1 });
+    const signed = await startPreview(drive);
+    try {
+      const p = await context.newPage();
+      await p.goto(signed.url);
+      const banner = p.locator('section.drive-check');
+      await banner.waitFor({ timeout: 60_000 });
+      await p.waitForFunction(() => (document.querySelector('section.drive-check')?.textContent ?? '').includes('서명된 그대로'), undefined, { timeout: 60_000 });
+      const text = await banner.innerText();
+      expect(text).toContain('서명한 열쇠의 지문');
+      expect(text).not.toMatch(/서명한 날|\d{4}년|\d{1,2}월\s*\d{1,2}일/);
+      expect(text).not.toContain(String(new Date().getFullYear()));
+      await p.screenshot({ path: screenshotPath('recipient-signed-no-date') });
+      await p.close();
+    } finally {
+      expect(await signed.stop()).toBe(0);
+    }
+  }, 120_000);
 });
 
 describe('smaller things people noticed', () => {
