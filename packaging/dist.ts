@@ -73,7 +73,12 @@ const plan = planPackage(root);
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 writeFileSync(path.join(root, 'dist', 'app-files.txt'), plan.files.map((f) => `${String(f.size).padStart(10)}  ${f.path}\n`).join(''));
 const legacyConfigFile = path.join(root, 'dist', 'electron-builder.legacy.json');
-writeFileSync(legacyConfigFile, `${JSON.stringify(legacyBuilderConfig(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'), legacyElectron.version), null, 2)}\n`);
+// The zips' folder goes into the file: electron-builder's command line cannot take both a config
+// file (--config <file>) and a --config.electronDist override.
+const legacyConfig = legacyBuilderConfig(readFileSync(path.join(root, 'electron-builder.yml'), 'utf8'), legacyElectron.version);
+if (given) legacyConfig['electronDist'] = path.resolve(given);
+writeFileSync(legacyConfigFile, `${JSON.stringify(legacyConfig, null, 2)}\n`);
+const legacyExtra = extra.filter((a, i) => i !== flag && !(i === flag + 1 && extra[flag] === '--config.electronDist'));
 say(`what electron-builder.yml packs besides Electron${dryRun ? ' (dry run: nothing is packaged)' : ''}; every file is listed in dist/app-files.txt`);
 process.stdout.write(`${formatPlan(plan)}\n`);
 say(
@@ -95,7 +100,7 @@ const cannotPackage = (which: string) => {
   process.exit(1);
 };
 if (step(builder, ['--win', '--linux', '--publish', 'never', ...extra]) !== 0) cannotPackage('current build');
-if (step(builder, ['--config', legacyConfigFile, '--win', '--publish', 'never', ...extra]) !== 0) cannotPackage('legacy build (Electron 22)');
+if (step(builder, ['--config', legacyConfigFile, '--win', '--publish', 'never', ...legacyExtra]) !== 0) cannotPackage('legacy build (Electron 22)');
 const missing = assembleDrive(root);
 for (const m of missing) process.stderr.write(`changmun: dist/${m} is missing: electron-builder did not build it.\n`);
 if (missing.length > 0) process.exit(1);

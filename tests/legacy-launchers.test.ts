@@ -202,7 +202,7 @@ describe("the legacy build's place on the drive and its packaging", () => {
 
   it('`npm run dist` builds and checks the legacy bundles before packaging, then packages both builds', () => {
     const dist = readFileSync(path.join(REPO_ROOT, 'packaging', 'dist.ts'), 'utf8');
-    const order = ['buildLegacyBundles(', 'checkLegacyCompat(', 'if (dryRun)', "['--win', '--linux', '--publish', 'never', ...extra]", "['--config', legacyConfigFile, '--win', '--publish', 'never', ...extra]", 'assembleDrive(root)'];
+    const order = ['buildLegacyBundles(', 'checkLegacyCompat(', 'if (dryRun)', "['--win', '--linux', '--publish', 'never', ...extra]", "['--config', legacyConfigFile, '--win', '--publish', 'never', ...legacyExtra]", 'assembleDrive(root)'];
     const at = order.map((s) => dist.indexOf(s));
     expect(at.every((i) => i >= 0), JSON.stringify(at)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
