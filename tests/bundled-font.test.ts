@@ -10,13 +10,14 @@
 // fails the test. The machine's Korean fonts are logged (`fc-list :lang=ko`; Debian's chromium
 // brings none). An SVG picture cannot be asked: its file must carry the font's faces.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, CDPSession, Frame, Page } from 'playwright-core';
 import { launchBrowser, screenshotPath, startPreview, waitForBookReady, waitForIndexComplete, type Preview } from './helpers/browser.js';
-import { CONTENT_SAMPLE } from './helpers/paths.js';
+import { CONTENT_SAMPLE, corpusPath } from './helpers/paths.js';
+import { zipOf } from './hostile/zip.js';
 
 let preview: Preview;
 let browser: Browser;
@@ -24,6 +25,27 @@ let page: Page;
 let cdp: CDPSession;
 let lib: string;
 const BROKEN = 'books/깨진 책 — 한글 이름.epub';
+const CORPUS_TEXT = 'articles/corpus/dongbaekkot.euc-kr.txt';
+const FONTED_BOOK = 'books/글꼴을 정한 책.epub';
+
+/** A book whose own style sheet names fonts a recipient's PC will not have, and justifies. */
+function bookNamingFonts(): Buffer {
+  const opf =
+    `<?xml version="1.0" encoding="UTF-8"?><package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="id">` +
+    `<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="id">urn:changmun:test:fonted</dc:identifier><dc:title>글꼴을 정한 책</dc:title><dc:language>ko</dc:language></metadata>` +
+    `<manifest><item id="c1" href="c1.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c1"/></spine></package>`;
+  const css = `body { font-family: "Batang", "바탕", serif; } p { font-family: "HYSinMyeongJo-Medium", "Gungsuh", serif; text-align: justify; } pre, code { font-family: "GulimChe", "Courier New", monospace; }`;
+  const section =
+    `<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" xml:lang="ko"><head><title>첫 장</title><style>${css}</style></head>` +
+    `<body><h1>첫 장: 바탕체로 쓴 책</h1><p>이 책은 바탕체와 궁서체를 쓰라고 합니다. 그런 글꼴이 없는 컴퓨터에서도 한글은 네모로 나오면 안 됩니다. 양쪽 맞춤으로 벌어지지도 않아야 합니다.</p>` +
+    `<pre>고정폭 글꼴의 한글 줄: 가나다라</pre><p>끝으로 <code>코드 안의 한글</code>도 읽혀야 합니다.</p></body></html>`;
+  return zipOf([
+    { name: 'mimetype', data: 'application/epub+zip', store: true },
+    { name: 'META-INF/container.xml', data: `<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>` },
+    { name: 'OEBPS/content.opf', data: opf },
+    { name: 'OEBPS/c1.xhtml', data: section },
+  ]);
+}
 
 interface Drawn {
   text: string;
@@ -120,6 +142,10 @@ beforeAll(async () => {
   lib = mkdtempSync(path.join(tmpdir(), 'changmun-font-'));
   cpSync(CONTENT_SAMPLE, lib, { recursive: true, filter: (src) => path.basename(src) !== '.changmun' });
   writeFileSync(path.join(lib, BROKEN), Buffer.from('not a book at all'));
+  writeFileSync(path.join(lib, FONTED_BOOK), bookNamingFonts());
+  // A real story in the legacy Korean encoding (EUC-KR), from the shared corpus.
+  mkdirSync(path.join(lib, 'articles', 'corpus'), { recursive: true });
+  cpSync(corpusPath('korean-text', 'dongbaekkot.euc-kr.txt'), path.join(lib, CORPUS_TEXT));
   let korean = '';
   try {
     korean = execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }).trim();
@@ -210,6 +236,13 @@ describe('every Korean letter is drawn with the bundled font', () => {
     await expectBundledFont('.cm-reader');
   });
 
+  it('a real story in EUC-KR from the shared corpus, read as an article', async () => {
+    await visit(`#/read/${encodeURIComponent(CORPUS_TEXT)}`);
+    await page.locator('article.cm-r-article').filter({ hasText: '점순' }).waitFor({ timeout: 20_000 });
+    expect(await expectBundledFont('.cm-reader')).toBeGreaterThan(100);
+    await page.screenshot({ path: screenshotPath('font-corpus-euc-kr') });
+  });
+
   it('a book: its words in its frame, whatever font its style sheet names', async () => {
     await visit(`#/read/${encodeURIComponent('books/동백꽃.epub')}`);
     await waitForBookReady(page);
@@ -221,6 +254,17 @@ describe('every Korean letter is drawn with the bundled font', () => {
     const checked = await expectBundledFont('body', frame);
     expect(checked).toBeGreaterThan(3);
     await page.screenshot({ path: screenshotPath('font-book') });
+  });
+
+  it('a book whose style sheet names Batang, Gungsuh and GulimChe (and justifies): the bundled font, flush left', async () => {
+    await visit(`#/read/${encodeURIComponent(FONTED_BOOK)}`);
+    await waitForBookReady(page);
+    const frame = (await (await page.locator('.cm-r-book-frame iframe').first().elementHandle())!.contentFrame())!;
+    await frame.locator('pre').waitFor({ state: 'attached' });
+    await frame.waitForFunction(() => document.fonts.ready.then(() => true));
+    expect(await frame.locator('p').first().evaluate((p) => getComputedStyle(p).textAlign)).not.toContain('justify');
+    expect(await expectBundledFont('body', frame)).toBeGreaterThan(10);
+    await page.screenshot({ path: screenshotPath('font-book-names-fonts') });
   });
 
   it('a film: its transcript and the subtitle over the picture', async () => {
