@@ -174,6 +174,19 @@ function bareOf(word: string): string {
   return hangul ? (koreanTerm(word, true) ?? word) : word;
 }
 
+/**
+ * True when a word of `text`, as written (particles included), has initial consonants that start
+ * with `letters` (ㅈㄱㅈ: 정거장까지, 중국집이며).
+ */
+export function choseongHolds(text: string, letters: string): boolean {
+  const s = normalizeInput(text);
+  let held = false;
+  scanWords(s, (start, end, kind) => {
+    if (!held && kind !== OTHER && choseongOf(s.slice(start, end)).startsWith(letters)) held = true;
+  });
+  return held;
+}
+
 /** The quoted phrases of a normalised query: the words of each, as written. */
 function phrasesOf(s: string): string[][] {
   const out: string[][] = [];

@@ -242,6 +242,16 @@ export function choseongOf(text: string): string {
   return out.join('');
 }
 
+/**
+ * The syllables whose initial consonant is `letter` (ㅈ: 자 up to, not including, 짜), as the range
+ * [from, to) of strings that start with one of them; undefined for anything but an initial consonant.
+ */
+export function syllableRangeOf(letter: string): [from: string, to: string] | undefined {
+  const i = choIndex.get(letter);
+  if (i === undefined) return undefined;
+  return [String.fromCharCode(SYLLABLE_FIRST + i * CHO_STRIDE), String.fromCharCode(SYLLABLE_FIRST + (i + 1) * CHO_STRIDE)];
+}
+
 /** True when `s` is non-empty and made only of initial-consonant letters (ㄱ, ㄲ, … ㅎ). */
 export function isChoseongOnly(s: string): boolean {
   if (s.length === 0) return false;

@@ -3,8 +3,8 @@
 // answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemBasics } from '../types.js';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
-import { isHangulCode } from '../../text/korean.js';
+import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds, choseongHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
+import { isChoseongOnly, isHangulCode, syllableRangeOf } from '../../text/korean.js';
 import { SURNAMES } from '../../text/lists/surnames.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
@@ -31,6 +31,8 @@ interface QueryPlan {
   terms: string[];
   /** Every group's bit. */
   full: number;
+  /** 초성 queries (ㅈㄱㅈ), one per typed word: a chunk must have a written word each starts. */
+  choseong?: string[];
 }
 import type { SearchHit, SearchOptions, SearchResponse, SearchResultItem } from './types.js';
 
@@ -50,6 +52,8 @@ interface EngineItem extends IndexedItem {
 
 /** Completions of the word being typed that take part in a query, most frequent first. */
 const MAX_COMPLETIONS = 12;
+/** Words a 초성 query reads the postings of (the most frequent first). */
+const MAX_CHOSEONG_WORDS = 64;
 const MAX_GROUPS = 16;
 /**
  * A subtitle hit's own cue is found by reading its chunk: done for the first hits of each item
@@ -405,6 +409,25 @@ export class SearchEngine {
     return best;
   }
 
+  /**
+   * The words of the text whose initial consonants start with `letters` (ㅈㄱㅈ: 정거장, 중국집), the
+   * most frequent first: read from the one stretch of the vocabulary whose first syllable has the
+   * first letter, over every segment.
+   */
+  choseongWords(letters: string, max: number): string[] {
+    const range = syllableRangeOf(letters[0]!);
+    if (!range) return [];
+    // A term lost its particle's letters (창룡이 is 창룡): a term whose letters begin the query may
+    // be the word; the chunk's written words decide (choseongHolds).
+    const accept = (t: string) => {
+      const c = choseongOf(t);
+      return c.startsWith(letters) || (c.length >= 2 && letters.startsWith(c));
+    };
+    const df = new Map<string, number>();
+    for (const s of this.segments) for (const c of s.completeRange(range[0], range[1], max, accept)) df.set(c.term, (df.get(c.term) ?? 0) + c.df);
+    return [...df].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([t]) => t);
+  }
+
   /** A given name's full names, as the library writes them (관호 → 김관호; lists/surnames.ts). */
   private fullNames(term: string, df: (t: string) => number): string[] {
     if (term.length !== 2 || !isHangulCode(term.charCodeAt(0)) || !isHangulCode(term.charCodeAt(1))) return [];
@@ -502,6 +525,21 @@ export class SearchEngine {
     const df = (t: string) => this.frequency(t);
     const plan: QueryGroup[] = [];
     const seen = new Set<string>();
+    if (qa.choseong) {
+      // Initial consonants only (ㅈㄱㅈ): the words of the text they start, each typed word a group.
+      const choseong: string[] = [];
+      for (const letters of normalizeInput(query).split(/\s+/u).filter((w) => w.length >= 2 && isChoseongOnly(w))) {
+        const words = this.choseongWords(letters, MAX_CHOSEONG_WORDS);
+        if (words.length > 0) plan.push({ exact: words, loose: [] });
+        // Chunks are read only when a word may be one whose particle held the last letters.
+        if (words.some((w) => !choseongOf(w).startsWith(letters))) choseong.push(letters);
+      }
+      const groups = plan.map((g) => g.exact);
+      return {
+        qa, plan, groups, looseMask: 0, terms: [...new Set(groups.flat())], full: groups.length > 0 ? (1 << groups.length) - 1 : 0,
+        ...(choseong.length > 0 ? { choseong } : {}),
+      };
+    }
     const phrases: string[][] = [...(qa.phrases ?? [])];
     /** A word the library holds only written apart (김첨지 as 김 첨지): its two parts, and the phrase. */
     const apart = (word: string, term: string): boolean => {
@@ -547,6 +585,8 @@ export class SearchEngine {
   private matchChunks(q: QueryPlan, accept: (item: EngineItem) => boolean): { found: SegmentHits[]; fullHits: boolean } {
     const { groups, full } = q;
     const found: SegmentHits[] = [];
+    // No word to look for (초성 that starts no word of the text): titles only.
+    if (groups.length === 0) return { found, fullHits: false };
     const lists = new Map<SearchSegment, Uint32Array[]>();
     for (const segment of this.segments) {
       if (segment.chunkCount === 0) continue;
@@ -560,7 +600,7 @@ export class SearchEngine {
     }
     const fullHits = found.length > 0;
     // A quoted phrase asks for those words together: words found apart are not offered instead.
-    if (!fullHits && groups.length > 1 && !q.qa.phrases) {
+    if (!fullHits && groups.length > 1 && !q.qa.phrases && !q.choseong) {
       for (const [segment, perGroup] of lists) {
         const h = this.partialMatches(segment, perGroup, full, accept);
         if (h) found.push(h);
@@ -598,7 +638,7 @@ export class SearchEngine {
       }
     }
     if (nc === 0) return undefined;
-    if (q.qa.phrases) {
+    if (q.qa.phrases || q.choseong) {
       const held = this.withPhrases(segment, cand, nc, q);
       nc = held.length;
       cand.set(held);
@@ -616,16 +656,18 @@ export class SearchEngine {
   }
 
   /**
-   * The first `n` of `chunks` that hold every quoted phrase of the query, read from their stored
-   * text (the index knows which words a chunk holds, not where): all of them when there is none.
+   * The first `n` of `chunks` that hold every quoted phrase of the query and a written word for
+   * every 초성 word, read from their stored text (the index knows which terms a chunk holds, not
+   * where, nor the particles they lost): all of them when there is neither.
    */
   private withPhrases(segment: SearchSegment, chunks: Uint32Array, n: number, q: QueryPlan): Uint32Array {
-    const phrases = q.qa.phrases;
-    if (!phrases) return n === chunks.length ? chunks : chunks.subarray(0, n);
+    const phrases = q.qa.phrases ?? [];
+    const choseong = q.choseong ?? [];
+    if (phrases.length === 0 && choseong.length === 0) return n === chunks.length ? chunks : chunks.subarray(0, n);
     const kept: number[] = [];
     for (let i = 0; i < n; i++) {
       const text = segment.textOf(chunks[i]!);
-      if (phrases.every((p) => phraseHolds(text, p))) kept.push(chunks[i]!);
+      if (phrases.every((p) => phraseHolds(text, p)) && choseong.every((c) => choseongHolds(text, c))) kept.push(chunks[i]!);
     }
     return Uint32Array.from(kept);
   }

@@ -209,6 +209,31 @@ export class DictionaryReader {
     return best;
   }
 
+  /**
+   * The `max` most frequent terms in [from, to) that `accept` takes (초성: every term whose first
+   * syllable has that initial consonant is in one such range). Blocks whose most frequent term
+   * could not make the list are never read.
+   */
+  completeRange(from: string, to: string, max: number, accept: (term: string) => boolean): { term: string; df: number }[] {
+    if (max <= 0 || from >= to) return [];
+    const best: { term: string; df: number }[] = [];
+    const floor = () => (best.length < max ? 0 : best[best.length - 1]!.df);
+    const start = Math.max(0, this.blockOf(from));
+    for (let b = start; b < this.firsts.length; b++) {
+      if (this.firsts[b]! >= to) break;
+      if (this.maxDfs[b]! <= floor() && b !== start) continue;
+      for (const e of this.readBlock(b)) {
+        if (e.term < from) continue;
+        if (e.term >= to) break;
+        if ((best.length >= max && e.df <= floor()) || !accept(e.term)) continue;
+        best.push({ term: e.term, df: e.df });
+        best.sort((x, y) => y.df - x.df || (x.term < y.term ? -1 : 1));
+        if (best.length > max) best.pop();
+      }
+    }
+    return best;
+  }
+
   /** The `n` terms in the most chunks (read from the blocks whose most frequent term is highest). */
   frequent(n: number): { term: string; df: number }[] {
     const order = this.maxDfs.map((df, b) => [df, b] as const).sort((x, y) => y[0] - x[0]).slice(0, n);

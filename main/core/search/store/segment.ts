@@ -24,6 +24,8 @@ export interface SearchSegment {
   /** Chunks holding the term (its df), without reading the list. */
   frequency(term: string): number;
   complete(prefix: string, max: number): { term: string; df: number }[];
+  /** The `max` most frequent terms in [from, to) that `accept` takes. */
+  completeRange(from: string, to: string, max: number, accept: (term: string) => boolean): { term: string; df: number }[];
   /** The `n` terms in the most chunks. */
   frequent(n: number): { term: string; df: number }[];
   itemIndexOf(chunk: number): number;
@@ -112,6 +114,12 @@ export class MemoryRun implements SearchSegment {
     if (prefix === '') return [];
     const found: { term: string; df: number }[] = [];
     for (const [term, list] of this.terms) if (term.startsWith(prefix)) found.push({ term, df: list.length });
+    return found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, max);
+  }
+
+  completeRange(from: string, to: string, max: number, accept: (term: string) => boolean): { term: string; df: number }[] {
+    const found: { term: string; df: number }[] = [];
+    for (const [term, list] of this.terms) if (term >= from && term < to && accept(term)) found.push({ term, df: list.length });
     return found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, max);
   }
 
@@ -310,6 +318,10 @@ export class DiskSegment implements SearchSegment {
 
   complete(prefix: string, max: number): { term: string; df: number }[] {
     return guard(this.names.dict, () => this.dict.complete(prefix, max));
+  }
+
+  completeRange(from: string, to: string, max: number, accept: (term: string) => boolean): { term: string; df: number }[] {
+    return guard(this.names.dict, () => this.dict.completeRange(from, to, max, accept));
   }
 
   frequent(n: number): { term: string; df: number }[] {

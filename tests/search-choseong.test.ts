@@ -1,0 +1,45 @@
+// Issue 15: 초성 (initial consonants) for a word in the text, not only in titles. A reader who types
+// ㅈㄱㅈ finds the passage with 정거장까지, and a name typed by its letters (ㅊㄹㅇ) finds 창룡이,
+// whose particle the index took off.
+import { describe, expect, it } from 'vitest';
+import { SearchEngine } from '../main/core/search/engine.js';
+import type { Item } from '../main/core/types.js';
+
+const PASSAGES = [
+  '남대문 정거장까지 얼마란 말이요?', // 0
+  '창룡이는 바다를 보며 웃었다.', // 1
+  '철로 위로 기차가 지나갔다.', // 2: ㅊㄹ, not ㅊㄹㅇ
+  '저녁에는 중국집이며 술집이 붐볐다.', // 3: ㅈㄱㅈ too
+  '바람이 불고 비가 왔다.', // 4
+];
+
+function engineOf(): SearchEngine {
+  const item: Item = {
+    path: 'stories/passages.txt', type: 'article', title: '이야기', language: 'ko', collections: [], size: 1, mtimeMs: 0,
+    chunks: PASSAGES.map((text, i) => ({ text, locator: { anchor: `p${i}` } })),
+  };
+  const engine = new SearchEngine();
+  engine.indexItems('choseong', [item]);
+  return engine;
+}
+
+const found = (engine: SearchEngine, query: string): number[] =>
+  (engine.search(query, { snippetsPerItem: 0 }).results[0]?.hits ?? []).map((h) => Number(h.locator.anchor!.slice(1))).sort((a, b) => a - b);
+
+describe('초성 in the text', () => {
+  const engine = engineOf();
+
+  it('finds every written word whose initial consonants start with the letters', () => {
+    expect(found(engine, 'ㅈㄱㅈ')).toEqual([0, 3]);
+  });
+
+  it('counts the particle a word is written with (ㅊㄹㅇ: 창룡이), and not a word that only starts the same (철로)', () => {
+    expect(found(engine, 'ㅊㄹㅇ')).toEqual([1]);
+    expect(found(engine, 'ㅊㄹ')).toEqual([1, 2]);
+  });
+
+  it('finds nothing for letters no word has, and nothing for one letter alone', () => {
+    expect(found(engine, 'ㅋㅋㅋ')).toEqual([]);
+    expect(engine.search('ㅂ').total).toBe(0);
+  });
+});
