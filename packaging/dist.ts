@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assembleDrive, checkElectronZips, DRIVE_APPS, LEGACY_ZIP_TARGETS } from './drive-layout.js';
 import { buildLegacyBundles } from './legacy-bundle.js';
-import { checkLegacyCompat, CURRENT_SIDE_ONLY } from './legacy-compat.js';
+import { checkLegacyCompat, checkLegacyCss, CURRENT_SIDE_ONLY } from './legacy-compat.js';
 import { legacyBuilderConfig } from './legacy-config.js';
 import { formatBytes, formatPlan, planPackage } from './package-plan.js';
 
@@ -53,10 +53,12 @@ if (status !== 0) process.exit(status);
 
 // The legacy build's code, compiled for Electron 22 and checked before anything is packaged.
 const legacy = await buildLegacyBundles(path.join(root, 'build', 'legacy'), root);
-const uiScripts = readdirSync(path.join(root, 'renderer', 'dist', 'assets')).filter((f) => f.endsWith('.js')).map((f) => path.join(root, 'renderer', 'dist', 'assets', f));
+const uiAssets = readdirSync(path.join(root, 'renderer', 'dist', 'assets')).map((f) => path.join(root, 'renderer', 'dist', 'assets', f));
+const uiScripts = uiAssets.filter((f) => f.endsWith('.js'));
 const compat = [
   ...legacy.files.map((f) => checkLegacyCompat(readFileSync(f.path, 'utf8'), f.target, path.relative(root, f.path), { allow: CURRENT_SIDE_ONLY })),
   ...uiScripts.map((f) => checkLegacyCompat(readFileSync(f, 'utf8'), 'chrome', path.relative(root, f), { module: true })),
+  ...uiAssets.filter((f) => f.endsWith('.css')).map((f) => checkLegacyCss(readFileSync(f, 'utf8'), path.relative(root, f))),
 ].flat();
 if (compat.length > 0) {
   for (const p of compat) process.stderr.write(`changmun: ${p.file}:${p.line}: ${p.message}\n`);
@@ -66,7 +68,7 @@ if (compat.length > 0) {
 const legacySize = legacy.files.reduce((sum, f) => sum + sizeOf(f.path), 0);
 say(
   `the legacy build's code (Electron ${legacyElectron.version}: Node 16.17, Chromium 108): ${legacy.files.length} bundles in build/legacy (${formatBytes(legacySize)}), ` +
-    `and the UI's ${uiScripts.length} scripts, pass the compatibility check`,
+    `and the UI's ${uiScripts.length} scripts and its styles, pass the compatibility check`,
 );
 
 const plan = planPackage(root);

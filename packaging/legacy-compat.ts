@@ -265,3 +265,26 @@ export function checkLegacyCompat(
   }
   return problems;
 }
+
+/** CSS newer than Chromium 108 that would change what a person sees there (a color lost, a rule dropped). */
+export const NEWER_CSS: readonly { pattern: RegExp; what: string; chrome: number }[] = [
+  { pattern: /\bcolor-mix\(/, what: 'color-mix()', chrome: 111 },
+  { pattern: /\b(?:oklch|oklab)\(/, what: 'oklch()/oklab() colors', chrome: 111 },
+  { pattern: /\blight-dark\(/, what: 'light-dark()', chrome: 123 },
+  { pattern: /@starting-style\b/, what: '@starting-style', chrome: 117 },
+  { pattern: /@scope\b/, what: '@scope', chrome: 118 },
+  { pattern: /\{[^{}]*&[^{}]*\{/, what: 'nested rules (&)', chrome: 112 },
+  { pattern: /\b(?:round|mod|rem)\(/, what: 'CSS round()/mod()/rem()', chrome: 125 },
+];
+
+/** The problems of one compiled stylesheet in Chromium 108 (Electron 22). */
+export function checkLegacyCss(css: string, file: string): CompatProblem[] {
+  const lineOf = (pos: number) => css.slice(0, pos).split('\n').length;
+  const problems: CompatProblem[] = [];
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, (c) => ' '.repeat(c.length));
+  for (const f of NEWER_CSS) {
+    const m = f.pattern.exec(text);
+    if (m) problems.push({ file, line: lineOf(m.index), message: `${f.what} is not in Chromium 108 (from ${f.chrome})` });
+  }
+  return problems;
+}

@@ -12,7 +12,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLegacyBundles, LEGACY_MAIN_ENTRIES, type LegacyBundle } from '../packaging/legacy-bundle.js';
-import { checkLegacyCompat, CURRENT_SIDE_ONLY } from '../packaging/legacy-compat.js';
+import { checkLegacyCompat, checkLegacyCss, CURRENT_SIDE_ONLY } from '../packaging/legacy-compat.js';
 import { API_CHANNEL } from '../main/electron/ipc.js';
 import { CONTENT_SAMPLE, REPO_ROOT } from './helpers/paths.js';
 import { loadPreload } from './helpers/preload-sandbox.js';
@@ -47,6 +47,13 @@ describe('the compatibility check itself', () => {
     expect(problems('structuredClone(x); [1].findLast(Boolean);', 'chrome')).toEqual([]);
     expect(problems('[3, 1].toSorted();', 'chrome')).toEqual(['the method toSorted is not in Chromium 108']);
     expect(problems('const { promise } = Promise.withResolvers();', 'chrome')).toEqual(['Promise.withResolvers is not in Chromium 108']);
+  });
+
+  it('refuses CSS Chromium 108 lacks, and takes what it has', () => {
+    const css = (text: string) => checkLegacyCss(text, 'x.css').map((p) => p.message);
+    expect(css('.a{color:color-mix(in srgb,red 50%,blue)}')).toEqual(['color-mix() is not in Chromium 108 (from 111)']);
+    expect(css('.card{padding:1rem;&:hover{color:red}}')).toEqual(['nested rules (&) is not in Chromium 108 (from 112)']);
+    expect(css('@container (min-width: 30rem){.a:has(img){height:100dvh}}')).toEqual([]);
   });
 
   it('lets through a local of the same name and a feature test', () => {
@@ -138,5 +145,8 @@ describe('the UI for Chromium 108', () => {
       const found = checkLegacyCompat(readFileSync(path.join(out, 'assets', f), 'utf8'), 'chrome', f, { module: true });
       expect(found.map((p) => `${p.file}:${p.line} ${p.message}`), f).toEqual([]);
     }
+    const sheets = readdirSync(path.join(out, 'assets')).filter((f) => f.endsWith('.css'));
+    expect(sheets.length).toBeGreaterThan(0);
+    for (const f of sheets) expect(checkLegacyCss(readFileSync(path.join(out, 'assets', f), 'utf8'), f).map((p) => p.message), f).toEqual([]);
   }, 180_000);
 });
