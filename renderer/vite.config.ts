@@ -6,7 +6,7 @@ import react from '@vitejs/plugin-react';
  * WOFF2, so the bundled font's .woff fallbacks are never fetched: @fontsource's stylesheets name
  * both, and Vite would copy all of them (248 .woff files, 5 MB) beside the .woff2 ones.
  */
-function woff2Only(): Plugin {
+export function woff2Only(): Plugin {
   return {
     name: 'changmun:woff2-only',
     enforce: 'pre',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { BuildError, buildDrive, packageRoot, type BuildPhase, type BuildProgress, type BuildSummary } from '../core/drive-build/build.js';
 import { KeyError } from '../core/manifest/keys.js';
 import type { Output } from './output.js';
+import { EDITION_FOLDER, EDITION_PAGE } from '../browser-edition/format.js';
 import { formatSize, ProgressBar } from './progress-bar.js';
 
 export interface BuildCliOptions {
@@ -13,6 +14,8 @@ export interface BuildCliOptions {
   /** A dist folder, or false with --no-app. */
   app?: string | boolean;
   launchers?: string | boolean;
+  /** The UI folder, or false with --no-browser-edition. */
+  browserEdition?: string | boolean;
   rebuild?: boolean;
   workers?: number;
 }
@@ -22,6 +25,8 @@ const PHASE: Record<BuildPhase, string> = {
   copy: '복사 Copying',
   index: '색인 Indexing',
   locations: '책 위치 Book locations',
+  covers: '영화 표지 Film covers',
+  browser: '브라우저판 Browser edition',
   app: '프로그램 복사 Copying app',
   manifest: '해시 Hashing',
 };
@@ -37,6 +42,7 @@ export async function runBuild(content: string, opts: BuildCliOptions, out: Outp
       keyFile: opts.key,
       appDist: opts.app === false ? false : typeof opts.app === 'string' ? opts.app : undefined,
       launchers: opts.launchers === false ? false : typeof opts.launchers === 'string' ? opts.launchers : undefined,
+      ...(opts.browserEdition === false ? { browserEdition: false as const } : typeof opts.browserEdition === 'string' ? { browserEdition: opts.browserEdition } : {}),
       rebuild: opts.rebuild,
       workers: opts.workers,
       generator: `changmun ${packageVersion()}`,
@@ -71,6 +77,18 @@ export async function runBuild(content: string, opts: BuildCliOptions, out: Outp
   }
   out.out(`  색인 Index: ${s.index.items} items · 문제 problems ${s.index.problems} · 새로 읽음 files read ${s.index.extracted} · 그대로 reused ${s.index.reusedFiles}`);
   out.out(`  책 위치 Book locations: ${s.bookLocations.books} books (새로 computed ${s.bookLocations.computed}, 그대로 reused ${s.bookLocations.reused}${s.bookLocations.failed.length ? `, 실패 failed ${s.bookLocations.failed.length}` : ''})`);
+  const fc = s.filmCovers;
+  if (fc.films > 0) {
+    out.out(`  영화 표지 Film covers: ${fc.films} films (포스터 posters ${fc.posters}, 장면 새로 frames taken ${fc.taken}, 그대로 reused ${fc.reused}${fc.failed.length ? `, 실패 failed ${fc.failed.length}` : ''})`);
+    for (const f of fc.failed.slice(0, 5)) out.out(`    장면을 뽑지 못함 / no frame: ${f.path} — ${f.detail}`);
+    if (!fc.ffmpeg && fc.withoutFfmpeg > 0) {
+      out.out(`  ffmpeg가 없어 영화 ${fc.withoutFfmpeg}편의 장면을 뽑지 못했습니다. 제목 표지로 보입니다 (ffmpeg를 설치하거나 영화 옆에 포스터 그림을 두세요) / ffmpeg not found: no frame taken for ${fc.withoutFfmpeg} films, which show a title cover (install ffmpeg, or put a poster picture beside the film)`);
+    }
+  }
+  const be = s.browserEdition;
+  if (be?.written) {
+    out.out(`  브라우저판 Browser edition: ${EDITION_PAGE} + ${EDITION_FOLDER}/ — ${formatSize(be.bytes)} (${be.files} files: 화면 UI ${formatSize(be.uiBytes)}, 검색 색인 index ${formatSize(be.indexBytes)}; 글 articles ${be.articles}, 자막 있는 영상 films with subtitles ${be.films}, 표지 covers ${be.covers})`);
+  } else if (be?.note) out.out(`  브라우저판 Browser edition: ${be.note}`);
   if (s.app.note) out.out(`  프로그램 App: ${s.app.note}`);
   for (const a of s.app.copied) out.out(`  프로그램 App: app/${a.platform} ← ${a.source} (${a.files} files, 복사 copied ${a.copied}, ${formatSize(a.bytesCopied)})`);
   for (const m of s.app.missing) out.out(`  프로그램 App: 없음 not found: ${m}${s.app.kept.length ? '' : ' (electron-builder --dir 로 만드세요 / build it with electron-builder --dir)'}`);

@@ -100,9 +100,11 @@ export async function runCli(argv: string[]): Promise<number> {
     .option('--no-app', '프로그램을 복사하지 않습니다 / do not copy the app')
     .option('--launchers <folder>', 'Start.cmd와 start.sh가 있는 폴더 (기본: dist/drive/, 없으면 packaging/의 틀) / folder with Start.cmd and start.sh (default: dist/drive/, else the templates in packaging/)')
     .option('--no-launchers', '실행 파일을 복사하지 않습니다 / do not copy the launchers')
+    .option('--browser-edition <ui-folder>', '브라우저판 화면 폴더 (기본: 이 패키지의 build/page/) / the browser edition\'s UI folder (default: this package\'s build/page/)')
+    .option('--no-browser-edition', '브라우저판(Changmun.html)을 쓰지 않습니다 / do not write the browser edition (Changmun.html)')
     .option('--rebuild', '모두 다시 복사하고 읽고 해시합니다 / copy, read and hash everything again')
     .option('--json', 'JSON으로 출력 / print one JSON document')
-    .action(async (folder: string, opts: { out?: string; inPlace?: boolean; key?: string; app?: string | boolean; launchers?: string | boolean; rebuild?: boolean; json?: boolean }) => {
+    .action(async (folder: string, opts: { out?: string; inPlace?: boolean; key?: string; app?: string | boolean; launchers?: string | boolean; browserEdition?: string | boolean; rebuild?: boolean; json?: boolean }) => {
       if (!opts.out && !opts.inPlace) throw new UsageError('--out <드라이브 폴더>나 --in-place를 주세요 / give --out <drive-folder> or --in-place');
       exitCode = await runBuild(folder, opts, out);
     });

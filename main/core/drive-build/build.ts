@@ -1,6 +1,7 @@
 // Turn a content folder into a drive: copy the content into DRIVE/library (or build in place), build
 // the catalog, search index and stored text (incrementally), work out book locations, copy the
-// packaged app and the launchers, then list every file in a manifest and sign it.
+// packaged app and the launchers, write the browser edition (Changmun.html and its folder, issue 17
+// §2), then list every file in a manifest and sign it.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
@@ -14,14 +15,18 @@ import { displayFingerprint, fingerprintOf, publicKeyOf, readPrivateKey, verifyB
 import { createManifest, readDriveManifest, writeManifest, type DriveManifest, type KnownHashes } from '../manifest/manifest.js';
 import { copyApp, copyLaunchers, isDir, type AppSummary, type LaunchersSummary } from './app-files.js';
 import { writeBookLocations, type LocationsSummary } from './book-locations.js';
+import { writeFilmFrames, type FramesSummary } from './film-frames.js';
 import { BuildError } from './build-error.js';
 import { listSourceFiles, mirrorFolder, type MirrorResult } from './mirror.js';
 import { findPrivateKeys } from './secrets.js';
+import { writeBrowserEdition, type EditionSummary } from '../../browser-edition/write.js';
+import { EDITION_FOLDER, EDITION_PAGE } from '../../browser-edition/format.js';
 
 export { BuildError };
 export { packageRoot } from './app-files.js';
+import { packageRoot } from './app-files.js';
 
-export type BuildPhase = 'check' | 'copy' | 'index' | 'locations' | 'app' | 'manifest';
+export type BuildPhase = 'check' | 'copy' | 'index' | 'locations' | 'covers' | 'browser' | 'app' | 'manifest';
 
 export interface BuildProgress {
   phase: BuildPhase;
@@ -47,6 +52,10 @@ export interface BuildOptions {
   appDist?: string | false;
   /** Folder with Start.cmd and start.sh; false: no launchers. */
   launchers?: string | false;
+  /** The browser edition's UI bundle (default: this package's build/page/); false: no edition. */
+  browserEdition?: string | false;
+  /** The ffmpeg that takes a frame of each film for its cover (default: 'ffmpeg' on the PATH); false: none. */
+  ffmpeg?: string | false;
   /** Copy, read and hash everything again. */
   rebuild?: boolean;
   workers?: number;
@@ -61,8 +70,12 @@ export interface BuildSummary {
   content: { files: number; copied: number; unchanged: number; removed: number; bytesCopied: number; skipped: string[]; copiedAll: boolean } | null;
   index: IndexSummary;
   bookLocations: LocationsSummary;
+  /** Film covers: posters found beside films, frames taken with ffmpeg (none without it). */
+  filmCovers: FramesSummary;
   app: AppSummary;
   launchers: LaunchersSummary;
+  /** The browser edition; null when not asked for, or for a loose folder built in place. */
+  browserEdition: EditionSummary | null;
   manifest: { file: string; files: number; bytes: number; hashed: number; hashedBytes: number; reused: number };
   signature: { signed: false } | { signed: true; fingerprint: string; display: string };
   seconds: number;
@@ -108,9 +121,11 @@ export async function buildDrive(options: BuildOptions): Promise<BuildSummary> {
   });
   let indexSummary: IndexSummary;
   let books;
+  let films;
   try {
     indexSummary = await index.start();
     books = index.catalog.items.filter((i) => i.type === 'book' && i.book);
+    films = index.catalog.items.filter((i) => i.type === 'video' && i.video?.hasVideo);
   } finally {
     index.close();
   }
@@ -134,6 +149,27 @@ export async function buildDrive(options: BuildOptions): Promise<BuildSummary> {
     (done, total, current) => report({ phase: 'locations', done, total, ...(current ? { current } : {}) }),
     copyAll,
   );
+
+  const filmCovers = await writeFilmFrames(
+    location.dataDir,
+    location.libraryRoot,
+    films.map((f) => ({ path: f.path, absPath: path.join(location.libraryRoot, f.path), size: f.size, mtimeMs: f.mtimeMs })),
+    {
+      ...(options.ffmpeg !== undefined ? { ffmpeg: options.ffmpeg } : {}),
+      fresh: copyAll,
+      onProgress: (done, total, current) => report({ phase: 'covers', done, total, ...(current ? { current } : {}) }),
+    },
+  );
+
+  // The browser edition sits at the drive's root beside library/: a loose folder built in place has none.
+  const browserEdition = options.browserEdition === false || !plan.driveLayout
+    ? null
+    : await writeBrowserEdition({
+        driveRoot,
+        location,
+        uiDir: options.browserEdition ?? path.join(packageRoot(), 'build', 'page'),
+        onProgress: (done, total, current) => report({ phase: 'browser', done, total, ...(current ? { current } : {}) }),
+      });
 
   const known: KnownHashes = new Map();
   const prefix = plan.mode === 'copy' ? 'library/' : '';
@@ -174,8 +210,10 @@ export async function buildDrive(options: BuildOptions): Promise<BuildSummary> {
       : null,
     index: indexSummary,
     bookLocations,
+    filmCovers,
     app,
     launchers,
+    browserEdition,
     manifest: {
       file: path.join(driveRoot, MANIFEST_FILE),
       files: made.manifest.totals.files,
@@ -243,7 +281,7 @@ async function planBuild(options: BuildOptions): Promise<BuildPlan> {
 }
 
 /** What a drive's root holds: everything else is someone's files, which a manifest would list. */
-const DRIVE_ROOT_NAMES = new Set(['library', 'app', '.changmun', 'start.cmd', 'start.sh']);
+const DRIVE_ROOT_NAMES = new Set(['library', 'app', '.changmun', 'start.cmd', 'start.sh', EDITION_PAGE.toLowerCase(), EDITION_FOLDER.toLowerCase()]);
 
 /**
  * `--out` names a folder that is not a drive and holds other things (a home folder given by

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import type { ReaderProps } from './reader-props';
 import { i18n } from '../i18n';
+import { useBackend } from '../api/context';
 import { ArticleReader } from './article/ArticleReader';
 import { useReaderT } from './common/i18n';
 import { ReaderError } from './common/ReaderError';
@@ -13,12 +14,18 @@ export type { ReaderProps };
 
 registerReaderStrings(i18n);
 
-// epub.js is large: it is loaded only when a book is opened.
-const BookReader = lazy(() => import('./book/BookReader').then((m) => ({ default: m.BookReader })));
+// epub.js is large: it is loaded only when a book is opened. The browser edition (file://) cannot
+// open a book's zip: there a book is read as text, and its bundle never carries epub.js.
+const BookReader =
+  import.meta.env.MODE === 'page'
+    ? lazy(() => import('./book/BookTextReader').then((m) => ({ default: m.BookTextReader })))
+    : lazy(() => import('./book/BookReader').then((m) => ({ default: m.BookReader })));
+const BookTextReader = lazy(() => import('./book/BookTextReader').then((m) => ({ default: m.BookTextReader })));
 const VideoPlayer = lazy(() => import('./video/VideoPlayer').then((m) => ({ default: m.VideoPlayer })));
 
 export function Reader(props: ReaderProps) {
   const { t } = useReaderT();
+  const { bookText } = useBackend();
   const onClose = useRef(props.onClose);
   useEffect(() => {
     onClose.current = props.onClose;
@@ -50,7 +57,7 @@ export function Reader(props: ReaderProps) {
     case 'book':
       return (
         <Suspense fallback={fallback}>
-          <BookReader key={item.path} {...props} />
+          {bookText ? <BookTextReader key={item.path} {...props} /> : <BookReader key={item.path} {...props} />}
         </Suspense>
       );
     case 'video':

@@ -66,6 +66,15 @@ export const readerKo = {
     brokenSection: '책의 이 부분은 파일이 깨져서 보여 줄 수 없습니다. 다음 쪽으로 넘기면 이어서 읽을 수 있습니다.',
     skippedSections_other: '이 책의 {{count}}개 부분은 보여 줄 수 없어 건너뜁니다 (없는 파일, 책 바깥을 가리키는 이름, 쪽이 아닌 파일). 나머지는 그대로 읽을 수 있습니다.',
   },
+  bookText: {
+    textOnly: '브라우저판에서는 책을 장별로 글자만 보여 줍니다. 쪽 넘김과 그림은 창문 프로그램에서 볼 수 있습니다.',
+    chapter: '장',
+    chapterOf: '{{n}}/{{total}}장',
+    prevChapter: '앞 장',
+    nextChapter: '다음 장',
+    noText: '이 책에는 보여 줄 글이 없습니다 (그림만 있는 책일 수 있습니다).',
+    failed: '이 책의 글을 읽지 못했습니다.',
+  },
   video: {
     label: '영상: {{title}}',
     player: '영상',
@@ -170,6 +179,15 @@ export const readerEn: Shape<ReaderStrings> = {
     brokenSection: 'This part of the book is damaged and cannot be shown. Turn the page to read on.',
     skippedSections_one: '{{count}} part of this book cannot be shown (a missing file, a name pointing outside the book, or not a page) and is skipped. The rest reads as usual.',
     skippedSections_other: '{{count}} parts of this book cannot be shown (missing files, names pointing outside the book, or not pages) and are skipped. The rest reads as usual.',
+  },
+  bookText: {
+    textOnly: 'In the browser edition a book is shown as text, chapter by chapter. Pages and pictures are in the Changmun app.',
+    chapter: 'Chapter',
+    chapterOf: 'Chapter {{n}} of {{total}}',
+    prevChapter: 'Previous chapter',
+    nextChapter: 'Next chapter',
+    noText: 'This book has no text to show (it may be pictures only).',
+    failed: "This book's text could not be read.",
   },
   video: {
     label: 'Video: {{title}}',

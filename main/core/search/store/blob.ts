@@ -1,6 +1,6 @@
 // What the index's readers and writers need of a file, and nothing of where it lives: a file on the
 // drive checked block by block (sealed.ts), bytes in memory, or, in the browser edition's page,
-// fragments loaded from script files (renderer/src/api/page/). No Node here: the search engine
+// fragments loaded from script files (main/browser-edition/page/). No Node here: the search engine
 // reads a segment through these interfaces wherever it runs.
 
 /** What a file must be: its size and the SHA-256 of each block (base64 of the hashes end to end). */
