@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryItem } from '../../../main/api';
 import { languageName } from './format';
 import { ItemCover } from './ItemCover';
+import type { CoverLook } from './cover-look';
 import { TypeIcon } from './TypeIcon';
 
 interface ItemLinkProps {
@@ -12,6 +13,8 @@ interface ItemLinkProps {
   setSize: number;
   tabIndex: number;
   onFocus: () => void;
+  /** Picture or drawn, and the tone: decided over the whole list so neighbours differ. */
+  look?: CoverLook;
 }
 
 function Notes({ item }: { item: LibraryItem }) {
@@ -23,12 +26,12 @@ function Notes({ item }: { item: LibraryItem }) {
   return <span className="item-note">{notes.join(' · ')}</span>;
 }
 
-export function ItemCard({ item, href, index, setSize, tabIndex, onFocus }: ItemLinkProps) {
+export function ItemCard({ item, href, index, setSize, tabIndex, onFocus, look }: ItemLinkProps) {
   const { t } = useTranslation();
   return (
     <div role="listitem" aria-posinset={index + 1} aria-setsize={setSize} className="item-cell">
       <a className="item-card" href={href} tabIndex={tabIndex} data-item-index={index} onFocus={onFocus}>
-        <ItemCover item={item} />
+        <ItemCover item={item} look={look} />
         <span className="item-title" lang={item.language}>
           {item.title}
         </span>
@@ -43,12 +46,12 @@ export function ItemCard({ item, href, index, setSize, tabIndex, onFocus }: Item
   );
 }
 
-export function ItemRow({ item, href, index, setSize, tabIndex, onFocus }: ItemLinkProps) {
+export function ItemRow({ item, href, index, setSize, tabIndex, onFocus, look }: ItemLinkProps) {
   const { t, i18n } = useTranslation();
   return (
     <div role="listitem" aria-posinset={index + 1} aria-setsize={setSize} className="item-cell">
       <a className="item-row" href={href} tabIndex={tabIndex} data-item-index={index} onFocus={onFocus}>
-        <ItemCover item={item} size="small" />
+        <ItemCover item={item} size="small" look={look} />
         <span className="item-row-main">
           <span className="item-title" lang={item.language}>
             {item.title}

@@ -4,9 +4,10 @@
 // height (a netbook's 1024×600, a 1280×720 screen), the grid shows tiles instead: a small cover
 // beside the title, so the person sees several rows of what is on the drive, not half a cover.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { LibraryItem } from '../../../main/api';
 import { ItemCard, ItemRow } from './ItemCard';
+import { coverLooks } from './cover-look';
 
 export type ItemView = 'grid' | 'list';
 
@@ -61,6 +62,8 @@ export function ItemGrid({ items, view, label, hrefOf, initialIndex, initialOffs
   const columns = view === 'list' ? 1 : columnsOf((tiles ? MIN_TILE_REM : MIN_CARD_REM) * rem);
   const rowCount = Math.ceil(items.length / columns);
   const cardWidth = widthOf(columns);
+  // Covers are decided over the whole list: no two neighbours (beside or above) look the same.
+  const looks = useMemo(() => coverLooks(items, columns), [items, columns]);
 
   const virtualizer = useVirtualizer({
     count: rowCount,
@@ -177,6 +180,7 @@ export function ItemGrid({ items, view, label, hrefOf, initialIndex, initialOffs
                   index,
                   setSize: items.length,
                   tabIndex: index === tabStop ? 0 : -1,
+                  look: looks[index],
                   onFocus: () => {
                     setActive(index);
                     onPlace(index, virtualizer.scrollOffset ?? 0);
