@@ -146,7 +146,7 @@ beforeAll(async () => {
   // A real story in the legacy Korean encoding (EUC-KR), from the shared corpus.
   mkdirSync(path.join(lib, 'articles', 'corpus'), { recursive: true });
   cpSync(corpusPath('korean-text', 'dongbaekkot.euc-kr.txt'), path.join(lib, CORPUS_TEXT));
-  let korean = '';
+  let korean: string;
   try {
     korean = execFileSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' }).trim();
   } catch {
