@@ -398,4 +398,27 @@ describe('verbs and adjectives: other forms of a typed form (korean-inflection.t
     expect(verbFormTerms('기다리고', df, '기다리고').sort()).toEqual(['기다려', '기다렸다', '기다리'].sort());
     expect(verbFormTerms('바다', df, '바다')).toEqual([]);
   });
+
+  it('takes an irregular form as a verb’s (반가운, 추워서: no noun changes its last syllable so)', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const library = new Set(['반갑게', '반가운', '반가웠다', '추운', '추워서', '바다', '반']);
+    const df = (t: string) => (library.has(t) ? 1 : 0);
+    expect(verbFormTerms('반갑게', df, '반갑게').sort()).toEqual(['반가운', '반가웠다']);
+    expect(verbFormTerms('추운', df, '추운')).toEqual(['추워서']);
+    expect(verbFormTerms('바다', df, '바다')).toEqual([]);
+  });
+
+  it('leaves out what is as often another word: a one-syllable form (비 rain for 비는), the noun in -음 (웃음), and verb forms of a noun typed with its particle (말을)', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const library = new Set(['빌었다', '빌어', '빌어도', '비', '빈', '웃으면서', '웃고', '웃었다', '웃음', '말', '말았다', '말아라', '말고']);
+    const df = (t: string) => (library.has(t) ? 1 : 0);
+    const bil = verbFormTerms('빌었다', df, '빌었다');
+    expect(bil).toContain('빌어');
+    expect(bil).not.toContain('비');
+    expect(bil).not.toContain('빈');
+    const us = verbFormTerms('웃으면서', df, '웃으면서');
+    expect(us).toEqual(expect.arrayContaining(['웃고', '웃었다']));
+    expect(us).not.toContain('웃음');
+    expect(verbFormTerms('말을', df, '말')).toEqual([]);
+  });
 });

@@ -146,9 +146,10 @@ function regularForms(stem: string): string[] {
   for (const e of PLAIN) out.push(stem + e);
   const consonant = d.jong !== J_NONE;
   const lStem = d.jong === J_L;
-  // 는다 / ㄴ다, adnominal ㄴ/은 and ㄹ/을, ㅂ니다 / 습니다
+  // 는다 / ㄴ다, adnominal ㄴ/은 and ㄹ/을, ㅂ니다 / 습니다. Not the nominal -음: 웃음 and 울음 are
+  // nouns of their own, which a reader asking for 웃다 does not mean.
   if (consonant && !lStem) {
-    out.push(`${stem}는다`, `${stem}은`, `${stem}을`, `${stem}습니다`, `${stem}음`);
+    out.push(`${stem}는다`, `${stem}은`, `${stem}을`, `${stem}습니다`);
     for (const e of EU_ENDINGS) out.push(`${stem}으${e}`);
   } else {
     // Vowel stems, and ㄹ stems (ㄹ drops before ㄴ, ㅂ, ㅅ, and as a final merges): 가/간/갈/갑니다; 살/산/삽니다/사는
@@ -241,6 +242,13 @@ export function stemsOf(word: string): string[] {
  */
 export function isVerbalEvidence(form: string, stem: string): boolean {
   if (form.length <= stem.length - 1) return false;
+  // An irregular form, the stem's last syllable losing or changing its final consonant before a
+  // longer ending (반갑 → 반가운, 춥 → 추워, 듣 → 들어): no noun changes its last syllable so.
+  if (form.length > stem.length && form.startsWith(stem.slice(0, -1))) {
+    const a = dec(stem.at(-1)!);
+    const b = dec(form[stem.length - 1]!);
+    if (a && b && a.cho === b.cho && a.jung === b.jung && a.jong !== b.jong && a.jong !== J_NONE) return true;
+  }
   for (let i = Math.max(0, stem.length - 1); i < form.length; i++) {
     const d = dec(form[i]!);
     if (d && d.jong === J_SS) return true;

@@ -17,6 +17,8 @@ const MIN_EVIDENCE = 2;
  */
 export function verbFormTerms(word: string, df: (term: string) => number, exclude?: string): string[] {
   if (!HANGUL_WORD.test(word)) return [];
+  // A one-syllable noun with its particle is a noun as typed (말을 is 말 with 을, not 말다).
+  if (termOfWord(word)?.length === 1) return [];
   const out = new Set<string>();
   for (const stem of stemsOf(word)) {
     const terms: string[] = [];
@@ -24,9 +26,14 @@ export function verbFormTerms(word: string, df: (term: string) => number, exclud
     const seen = new Set<string>();
     for (const form of [`${stem}다`, ...inflections(stem)]) {
       const term = termOfWord(form);
-      if (term === null || seen.has(term) || df(term) === 0) continue;
-      seen.add(term);
-      terms.push(term);
+      // A form of one syllable (비는 → 비, 운, 빈) is as often a noun of its own (rain, luck, empty).
+      if (term === null || term.length < 2 || df(term) === 0) continue;
+      if (!seen.has(term)) {
+        seen.add(term);
+        terms.push(term);
+      }
+      // Each form counts, also when its particle-like ending was taken off in the index (빌어도
+      // and 빌어야 are both 빌어 there).
       if (isVerbalEvidence(form, stem)) evidence++;
     }
     if (evidence >= MIN_EVIDENCE) for (const t of terms) out.add(t);

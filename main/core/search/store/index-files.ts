@@ -26,7 +26,8 @@ import type { PartMeta } from './part.js';
 /**
  * Bumped whenever the analysis (main/text: what terms a word gives) or the files change: saved
  * indexes of another format are rebuilt. 4: one-syllable nouns lose their particles, 께 더러 아 야
- * are particles, 두음법칙 leaves one-syllable words and loanwords alone, listed words keep their end.
+ * 요 and the copula's 이란/란 are taken off, 두음법칙 leaves one-syllable words and loanwords alone,
+ * listed words keep their end (main/text/lists/).
  * 5: books' SVG <text> and MathML are read (main/text/readable.ts), picture books are noted.
  */
 export const INDEX_FORMAT = 5;
