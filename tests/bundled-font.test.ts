@@ -275,6 +275,28 @@ describe('every Korean letter is drawn with the bundled font', () => {
     await page.screenshot({ path: screenshotPath('font-film') });
   });
 
+  it('tooltips: drawn in the page with the bundled font, never by the system (which would draw □)', async () => {
+    await visit(`#/read/${encodeURIComponent('articles/history/원산-로동자들의-력사.html')}`);
+    await page.locator('article.cm-r-article').filter({ hasText: '원산' }).waitFor();
+    const hide = page.locator('.hide-button');
+    await hide.hover();
+    const tip = page.locator('.cm-tip');
+    await tip.waitFor({ timeout: 5_000 });
+    await expect(tip.innerText()).resolves.toBe('모두 숨기고 닫기 (Esc 두 번)');
+    // The system's tooltip has nothing to show: the words left the title attribute.
+    await expect(hide.getAttribute('title')).resolves.toBeNull();
+    await expect(hide.getAttribute('aria-label')).resolves.toBe('모두 숨기고 닫기 (Esc 두 번)');
+    await expectBundledFont('.cm-tip');
+    await page.screenshot({ path: screenshotPath('font-tooltip') });
+    // The reader's bar: the larger-text button says what it does, the same way.
+    await page.locator('.cm-r-toolbar button[aria-label]').last().hover();
+    await page.waitForFunction(() => document.querySelector('.cm-tip')?.textContent !== '모두 숨기고 닫기 (Esc 두 번)', undefined, { timeout: 5_000 });
+    await tip.waitFor({ timeout: 5_000 });
+    expect(await page.locator('[title]').evaluateAll((els) => els.filter((e) => e.matches(':hover')).length)).toBe(0);
+    await page.mouse.move(5, 400);
+    await tip.waitFor({ state: 'detached', timeout: 5_000 });
+  });
+
   it('a file that cannot be opened: its path, in monospace, on the reader\'s error', async () => {
     const damaged = 'articles/daily-life/김장철-이야기.md';
     writeFileSync(path.join(lib, damaged), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x67, 0x61, 0x72, 0x62]));

@@ -8,6 +8,7 @@ import { Header } from './components/Header';
 import { PanicHint } from './components/PanicHint';
 import { PanicScreen, hideEverything } from './components/PanicScreen';
 import { RememberedNotice } from './components/RememberedNotice';
+import { Tooltips } from './components/Tooltips';
 import { isFocusSearchKey, setPanicHandler, watchPanicKey } from './keyboard';
 import { SharedLookContext, type SharedLook } from './readers/common/settings';
 import { useShortWindow } from './screen-size';
@@ -208,6 +209,7 @@ function Shell() {
       <main id="main" ref={main} tabIndex={-1} className={`app-main app-main--${route.name}`}>
         <SharedLookContext.Provider value={sharedLook}>{content}</SharedLookContext.Provider>
       </main>
+      <Tooltips />
     </div>
   );
 }
