@@ -4,7 +4,8 @@
 // text, opens the hit marked, plays a film from a subtitle line, shows a book chapter as text. A
 // drive's data is not trusted: a data script that is not what library.js names is refused.
 // The UI bundle is built here, into a temporary folder (a stale build/page cannot fool the test),
-// and parsed as ECMAScript 2020: Chromium 80 and Firefox 78 read every line of it.
+// and parsed as ECMAScript 2020: Chromium 80 and Firefox 78 read every line of it. Debian's Firefox
+// ESR opens it too (over WebDriver BiDi, tests/helpers/firefox-bidi.mjs).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -36,6 +37,23 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ cod
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out }));
   });
+}
+
+const FIREFOX = process.env.CHANGMUN_FIREFOX ?? '/usr/bin/firefox-esr';
+
+type FirefoxStep = { go: string } | { wait: string; timeout?: number } | { eval: string } | { shot: string };
+
+/** Runs `steps` in a fresh headless Firefox ESR; each eval's value (through JSON). */
+async function inFirefox(steps: FirefoxStep[]): Promise<unknown[]> {
+  if (!existsSync(FIREFOX)) throw new Error(`changmun tests: Firefox ESR not found at ${FIREFOX}; apt-get install firefox-esr.`);
+  const file = path.join(tempDir('changmun-ff-steps-'), 'steps.json');
+  writeFileSync(file, JSON.stringify(steps));
+  const r = await run(process.execPath, ['--experimental-websocket', path.join(REPO_ROOT, 'tests', 'helpers', 'firefox-bidi.mjs'), FIREFOX, file], {});
+  const line = r.out.split('\n').find((l) => l.startsWith('{"ok"'));
+  if (!line) throw new Error(`Firefox run gave no answer:\n${r.out}`);
+  const answer = JSON.parse(line) as { ok: boolean; values?: unknown[]; error?: string };
+  if (!answer.ok) throw new Error(`in Firefox: ${answer.error}`);
+  return answer.values!;
 }
 
 /** What a data script hands the page: [id, payload]. */
@@ -281,5 +299,41 @@ describe('the browser edition opened from file:// (Chromium, no server)', () => 
     await resultFor(page, '제주 해녀').locator('a.hit').first().click();
     await page.locator('article.cm-r-article mark.cm-r-mark').first().waitFor({ timeout: 15_000 });
     await page.close();
+  });
+});
+
+describe('the browser edition in Firefox ESR (Debian), opened from file://', () => {
+  it('finds 로동 and opens the hit marked; a line of dialogue opens the film paused there, and it plays', async () => {
+    const page = pathToFileURL(path.join(drive, EDITION_PAGE)).href;
+    const q = (words: string) => `${page}#/search?q=${encodeURIComponent(words)}`;
+    const clickHit = (title: string) => `[...document.querySelectorAll('article.result')].find((r) => r.querySelector('.result-title').textContent.includes(${JSON.stringify(title)})).querySelector('a.hit').click()`;
+    const values = await inFirefox([
+      { go: q('로동') },
+      { wait: "document.querySelectorAll('article.result').length > 0" },
+      { eval: "[...document.querySelectorAll('article.result .result-title')].map((e) => e.textContent)" },
+      { shot: screenshotPath('edition-firefox-search') },
+      { eval: clickHit('제주 해녀') },
+      { wait: "document.querySelector('article.cm-r-article mark.cm-r-mark')" },
+      { eval: "[...document.querySelectorAll('article.cm-r-article mark.cm-r-mark')].map((m) => m.textContent)" },
+      { go: q('fishing boat compass') },
+      { wait: "document.querySelectorAll('article.result').length > 0" },
+      { eval: clickHit('Lighthouse') },
+      { wait: "(() => { const v = document.querySelector('video'); return v && v.readyState >= 1 && v.currentTime > 0; })()" },
+      { eval: "(() => { const v = document.querySelector('video'); return { t: v.currentTime, paused: v.paused, src: v.currentSrc, button: document.querySelector('button.cm-r-bigplay').textContent }; })()" },
+      { shot: screenshotPath('edition-firefox-film') },
+      { eval: "document.querySelector('button.cm-r-bigplay').click()" },
+      { wait: "!document.querySelector('video').paused", timeout: 10_000 },
+      { eval: 'document.querySelector(\'video\').currentTime' },
+    ]);
+    const [titles, , marked, , film, , played] = values as [string[], unknown, string[], unknown, { t: number; paused: boolean; src: string; button: string }, unknown, number];
+    expect(titles.some((t) => t.includes('원산 총파업'))).toBe(true);
+    expect(titles.some((t) => t.includes('제주 해녀'))).toBe(true);
+    expect(marked.some((m) => m.startsWith('노동'))).toBe(true);
+    expect(film.src).toMatch(/\/library\/films\/the-lighthouse-keeper\.mp4$/);
+    expect(film.t).toBeGreaterThanOrEqual(24.9);
+    expect(film.t).toBeLessThan(26);
+    expect(film.paused).toBe(true);
+    expect(film.button).toContain('이 대사부터 재생');
+    expect(played).toBeGreaterThanOrEqual(24.9);
   });
 });
