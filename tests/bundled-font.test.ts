@@ -275,6 +275,18 @@ describe('every Korean letter is drawn with the bundled font', () => {
     await page.screenshot({ path: screenshotPath('font-film') });
   });
 
+  it('a list of choices (<select>): drawn in the page with the bundled font, not by the system', async () => {
+    await visit('#/');
+    const sort = page.locator('.home-toolbar select');
+    await sort.click();
+    await page.waitForFunction(() => document.querySelector('.home-toolbar select')?.matches(':open') === true, undefined, { timeout: 5_000 });
+    await expect(page.locator('.home-toolbar option').first().isVisible()).resolves.toBe(true);
+    expect(await expectBundledFont('.home-toolbar select')).toBeGreaterThanOrEqual(3);
+    await page.screenshot({ path: screenshotPath('font-select-open') });
+    await page.locator('.home-toolbar option').nth(1).click();
+    await expect(sort.inputValue()).resolves.toBe('type');
+  });
+
   it('tooltips: drawn in the page with the bundled font, never by the system (which would draw □)', async () => {
     await visit(`#/read/${encodeURIComponent('articles/history/원산-로동자들의-력사.html')}`);
     await page.locator('article.cm-r-article').filter({ hasText: '원산' }).waitFor();

@@ -21,6 +21,7 @@ import { SettingsScreen } from './screens/SettingsScreen';
 import { useLibrary } from './screens/useLibrary';
 import { useSettings } from './screens/useSettings';
 // Last, so its rules for short windows come after the screens' and the readers' own.
+import './styles/select-picker.css';
 import './styles/small-screens.css';
 
 export function App() {
