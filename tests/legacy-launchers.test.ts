@@ -58,6 +58,7 @@ describe('Start.cmd picks the build for the PC', () => {
     ['Microsoft Windows [Version 10.0.19045.3803]', 'AMD64', undefined, 'win', 'Windows 10, 64-bit'],
     ['Microsoft Windows [Version 10.0.22631.2861]', 'AMD64', undefined, 'win', 'Windows 11'],
     ['Microsoft Windows [Version 10.0.22631.2861]', 'ARM64', undefined, 'win', 'Windows 11 on ARM (runs x64 programs)'],
+    ['Microsoft Windows [Version 10.0.19045.3803]', 'ARM64', undefined, 'win-legacy/ia32', 'Windows 10 on ARM (runs x86 programs only)'],
     ['Microsoft Windows [Version 10.0.19045.3803]', 'x86', 'AMD64', 'win', 'Windows 10 64-bit, from a 32-bit cmd.exe'],
     ['Microsoft Windows [Version 6.1.7601]', 'AMD64', undefined, 'win-legacy/x64', 'Windows 7 SP1, 64-bit'],
     ['Microsoft Windows [Version 6.3.9600]', 'AMD64', undefined, 'win-legacy/x64', 'Windows 8.1, 64-bit'],
@@ -73,7 +74,7 @@ describe('Start.cmd picks the build for the PC', () => {
   it('passes its arguments on, and can reach every Windows build the drive holds', () => {
     const run = runBatch(cmd.text, { ver: 'Microsoft Windows [Version 6.1.7601]', env: { PROCESSOR_ARCHITECTURE: 'x86' }, scriptDir: 'E:\\', exists: () => true });
     expect(run.startArgs).toBe('%*');
-    const builds = [...cmd.text.matchAll(/set "BUILD=([^"]+)"/g)].map((m) => `app/${m[1]!.replaceAll('\\', '/')}`).sort();
+    const builds = [...new Set([...cmd.text.matchAll(/set "BUILD=([^"]+)"/g)].map((m) => `app/${m[1]!.replaceAll('\\', '/')}`))].sort();
     expect(builds).toEqual(DRIVE_APPS.map(([, to]) => `app/${to}`).filter((p) => p.includes('win')).sort());
     for (const b of builds) expect(existsSync(path.join(drive, b, `${NAME}.exe`)), b).toBe(true);
   });
