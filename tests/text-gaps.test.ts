@@ -131,6 +131,8 @@ describe('text that used to never reach the index', () => {
     const drive = path.join(path.dirname(library), 'DRIVE');
     const built = await changmun(['build', library, '--out', drive, '--no-app', '--no-launchers']);
     expect(built.code, built.stderr).toBe(0);
+    // The build's summary counts the picture book as a notice, not as a file it could not use.
+    expect(built.stdout).toMatch(/문제 problems 0 · 알림 notices 1/);
     const json = await changmunJson<DriveReport>(['report', drive, '--no-html', '--no-ffprobe']);
     expect(json.value.source).toBe('saved-index');
     expect(json.value.fix.notSearchable.map((x) => [x.path, x.reason])).toEqual([[PICTURE_BOOK_PATH, 'pictures-only']]);

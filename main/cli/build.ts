@@ -75,7 +75,9 @@ export async function runBuild(content: string, opts: BuildCliOptions, out: Outp
   } else {
     out.out(`  내용 Content: 제자리에서 in place (${s.library})`);
   }
-  out.out(`  색인 Index: ${s.index.items} items · 문제 problems ${s.index.problems} · 새로 읽음 files read ${s.index.extracted} · 그대로 reused ${s.index.reusedFiles}`);
+  out.out(
+    `  색인 Index: ${s.index.items} items · 문제 problems ${s.index.problems}${s.index.notices > 0 ? ` · 알림 notices ${s.index.notices}` : ''} · 새로 읽음 files read ${s.index.extracted} · 그대로 reused ${s.index.reusedFiles}`,
+  );
   out.out(`  책 위치 Book locations: ${s.bookLocations.books} books (새로 computed ${s.bookLocations.computed}, 그대로 reused ${s.bookLocations.reused}${s.bookLocations.failed.length ? `, 실패 failed ${s.bookLocations.failed.length}` : ''})`);
   const fc = s.filmCovers;
   if (fc.films > 0) {

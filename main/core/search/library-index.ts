@@ -58,7 +58,10 @@ export interface IndexOptions {
 
 export interface IndexSummary {
   items: number;
+  /** Files that could not be used (notices — a picture book, say — are counted apart). */
   problems: number;
+  /** Items that are fine but of which something is worth saying (kind 'notice'). */
+  notices: number;
   /** Files read this time (the rest came from the saved index). */
   extracted: number;
   reusedFiles: number;
@@ -267,7 +270,8 @@ export class LibraryIndex {
     progress({ phase: 'done', done: files.length, total: files.length });
     return {
       items: items.length,
-      problems: problems.length,
+      problems: problems.filter((p) => p.kind !== 'notice').length,
+      notices: problems.filter((p) => p.kind === 'notice').length,
       extracted,
       reusedFiles: files.length - plan.toExtract.length,
       shards: this.engine.shardIds.length,
