@@ -8,7 +8,7 @@
 // ESR opens it too (over WebDriver BiDi, tests/helpers/firefox-bidi.mjs).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -156,6 +156,32 @@ describe('changmun build writes the browser edition', () => {
   });
 });
 
+describe('a drive back from the field', () => {
+  it('gets its edition rewritten in plain files: a link put in its place is removed, never written through', async () => {
+    const copy = path.join(path.dirname(drive), 'linked');
+    cpSync(drive, copy, { recursive: true });
+    const outside = path.join(path.dirname(drive), 'outside');
+    mkdirSync(outside);
+    writeFileSync(path.join(outside, 'keep.txt'), 'not the drive\'s');
+    writeFileSync(path.join(outside, 'page.html'), 'not the drive\'s');
+    const articles = path.join(copy, EDITION_FOLDER, 'data', 'a');
+    cpSync(articles, path.join(outside, 'a-before'), { recursive: true });
+    // Someone's machine made the articles' folder and the page links to a folder of its own.
+    rmSync(articles, { recursive: true });
+    symlinkSync(outside, articles);
+    rmSync(path.join(copy, EDITION_PAGE));
+    symlinkSync(path.join(outside, 'page.html'), path.join(copy, EDITION_PAGE));
+    const again = await changmun(['build', CONTENT_SAMPLE, '--out', copy, '--no-app', '--no-launchers', '--browser-edition', ui]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('브라우저판 Browser edition:');
+    expect(readdirSync(outside).sort()).toEqual(['a-before', 'keep.txt', 'page.html']);
+    expect(readFileSync(path.join(outside, 'page.html'), 'utf8')).toBe('not the drive\'s');
+    expect(lstatSync(articles).isDirectory()).toBe(true);
+    expect(lstatSync(path.join(copy, EDITION_PAGE)).isFile()).toBe(true);
+    expect(readdirSync(articles).sort()).toEqual(readdirSync(path.join(outside, 'a-before')).sort());
+  });
+});
+
 describe('the bundle runs in Chromium 80 and Firefox 78', () => {
   it('parses as ECMAScript 2020, one classic script with nothing to fetch later and no Node stand-ins', () => {
     const code = readFileSync(path.join(ui, 'changmun.js'), 'utf8');
@@ -274,6 +300,32 @@ describe('the browser edition opened from file:// (Chromium, no server)', () => 
     expect(requests.length).toBeGreaterThan(0);
     const driveUrl = pathToFileURL(drive).href;
     expect(requests.filter((u) => !u.startsWith(`${driveUrl}/`) && !u.startsWith('data:') && !u.startsWith('blob:'))).toEqual([]);
+  });
+
+  it('an index fragment changed on the drive costs its segment: titles are still found, and the library says the search data is damaged', async () => {
+    const copy = path.join(path.dirname(drive), 'tampered-index');
+    cpSync(drive, copy, { recursive: true });
+    const folder = path.join(copy, EDITION_FOLDER);
+    const library = JSON.parse(dataOf(path.join(folder, 'data', 'library.js'))[1]) as EditionLibrary;
+    const text = library.index!.files.findIndex((f) => f.kind === 'text');
+    const script = path.join(folder, 'data', 'i', `${text}-0.js`);
+    // South Korean spelling put into the stored text, where a query would find it and a snippet show it.
+    writeFileSync(script, readFileSync(script, 'utf8').replace('로동', '노동'));
+    const page = await openEdition(copy);
+    await page.locator('#search-box').fill('로동');
+    await page.locator('article.result').first().waitFor({ timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('article.result').length === 2, undefined, { timeout: 20_000 });
+    const titles = await page.locator('article.result .result-title').allInnerTexts();
+    // Found by their titles only: 원산 총파업 and 김장철 이야기 name 로동; the haenyeo article (노동 in its text) is not found.
+    expect(titles.every((t) => t.includes('로동'))).toBe(true);
+    await expect(page.locator('article.result .hit-snippet').count()).resolves.toBe(0);
+    await page.screenshot({ path: screenshotPath('edition-tampered-index') });
+    await page.locator('a.brand').click();
+    await page.getByText('열 수 없는 파일 1개').first().waitFor({ timeout: 15_000 });
+    await page.getByText('열 수 없는 파일 1개').first().click();
+    await page.getByText('찾기 색인을 만들지 못했습니다. 제목으로는 찾을 수 있습니다.').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: screenshotPath('edition-tampered-index-problems') });
+    await page.close();
   });
 
   it('a data script changed on the drive is refused, and the rest of the library still opens', async () => {

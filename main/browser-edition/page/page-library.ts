@@ -91,6 +91,7 @@ export class PageLibrary implements ChangmunApi {
   private status(index: PageIndex): IndexStatus {
     const total = index.segmentCount;
     // Damage: 'done' without complete, which the page shows as an index that could not be made.
+    // (Not notice 'damaged': the app's sentence for it says the index is being made again, and a page makes nothing.)
     if (index.ready) return { complete: index.damaged.length === 0, phase: 'done', done: total, total };
     return { complete: false, phase: 'loading', done: index.openSegments, total };
   }
@@ -100,7 +101,8 @@ export class PageLibrary implements ChangmunApi {
     const files = [...new Set(index.damaged)].slice(0, 5).join(', ');
     const ko = `이 드라이브의 검색 자료 일부가 손상되었거나 빠져서 쓰지 않습니다 (${files}). 그 항목들은 제목으로만 찾을 수 있습니다. 창문 프로그램이나 changmun verify로 드라이브를 확인하세요.`;
     const en = `Part of this drive's search data is damaged or missing and is not used (${files}). Those items can be found by their titles only. Check the drive with the Changmun app or changmun verify.`;
-    return [...library.problems, { path: '', code: 'index-damaged', message: `${ko} / ${en}`, messageKo: ko, messageEn: en }];
+    // 'index-failed': the screen's plain sentence for it says the index could not be used and titles still find.
+    return [...library.problems, { path: '', code: 'index-failed', message: `${ko} / ${en}`, messageKo: ko, messageEn: en }];
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
