@@ -113,6 +113,31 @@ describe('covers in the home grid (1280×720)', () => {
     await page.close();
   });
 
+  it('at 1024×600 and in the list view, the small drawn covers show the first letter of the title, neighbours still unlike', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 600 } });
+    await page.goto(preview.url);
+    await page.locator('.item-card').first().waitFor({ timeout: 60_000 });
+    const grid = await cells(page);
+    for (let i = 1; i < grid.length; i++) expect(grid[i]!.cover).not.toBe(grid[i - 1]!.cover);
+    await page.screenshot({ path: screenshotPath('covers-grid-1024x600') });
+    await page.getByRole('button', { name: '목록' }).click();
+    await page.locator('.item-row').first().waitFor();
+    const rows = await page.$$eval('.item-row', (els) =>
+      els.map((el) => {
+        const cover = el.querySelector<HTMLElement>('.cover')!;
+        const initial = cover.querySelector<HTMLElement>('.cover-drawn-initial');
+        return { cover: cover.dataset['cover'] ?? '', title: el.querySelector('.item-title')?.textContent ?? '', initial: initial && initial.offsetHeight > 0 ? initial.textContent : null };
+      }),
+    );
+    expect(rows.length).toBeGreaterThan(3);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.cover).not.toBe(rows[i - 1]!.cover);
+    const drawnRows = rows.filter((r) => r.cover.startsWith('drawn:'));
+    expect(drawnRows.length).toBeGreaterThan(0);
+    for (const r of drawnRows) expect(r.initial).toBe(Array.from(r.title.trim())[0]);
+    await page.screenshot({ path: screenshotPath('covers-list-1024x600') });
+    await page.close();
+  });
+
   it('draws the title and author on a wide card (1920×1080) in tones that differ from the neighbours', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(preview.url);
