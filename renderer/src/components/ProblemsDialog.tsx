@@ -8,9 +8,13 @@ import { Dialog } from './Dialog';
 
 const PLAIN_REASONS = new Set(['empty', 'encoding', 'corrupt', 'unsupported', 'too-large', 'no-content', 'index-failed']);
 
-/** The problems a person reading can do anything with: files of the library (and a failed index). */
+/**
+ * The problems a person reading can do anything with: files of the library (and a failed index).
+ * Not notices (a picture book is not searchable by its text, and opens as any book): they are for
+ * the volunteers' scan and report.
+ */
 export function recipientProblems(problems: readonly Problem[]): Problem[] {
-  return problems.filter((p) => p.code !== 'settings');
+  return problems.filter((p) => p.code !== 'settings' && p.kind !== 'notice');
 }
 
 /** The key of the plain sentence for a problem's code (its detail never shows). */
