@@ -328,6 +328,20 @@ describe('the browser edition opened from file:// (Chromium, no server)', () => 
     await page.close();
   });
 
+  it('a library.js that is not a library: the page says the library could not be read, with no error thrown in it', async () => {
+    const copy = path.join(path.dirname(drive), 'garbled');
+    cpSync(drive, copy, { recursive: true });
+    writeFileSync(path.join(copy, EDITION_FOLDER, 'data', 'library.js'), `${DATA_CALLBACK}("library","{\\"format\\":1,\\"items\\":7}");\n`);
+    const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(pathToFileURL(path.join(copy, EDITION_PAGE)).href);
+    await page.getByText('서재를 읽지 못했습니다').first().waitFor({ timeout: 20_000 });
+    expect(errors).toEqual([]);
+    await page.screenshot({ path: screenshotPath('edition-garbled-library') });
+    await page.close();
+  });
+
   it('a data script changed on the drive is refused, and the rest of the library still opens', async () => {
     // A copy of the drive where someone edited one article's script (a watermark, an injection).
     const copy = path.join(path.dirname(drive), 'tampered');

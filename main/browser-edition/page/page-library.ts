@@ -38,18 +38,20 @@ export class PageLibrary implements ChangmunApi {
   }
 
   private async load(): Promise<Loaded> {
-    let payload: string;
-    try {
-      payload = await this.scripts.load(LIBRARY_SCRIPT, LIBRARY_ID);
-    } catch (e) {
-      throw new ApiError(
+    const unreadable = (e: unknown) =>
+      new ApiError(
         'unreadable',
         '이 드라이브의 서재 목록(Changmun-files/data/library.js)을 읽을 수 없습니다. 드라이브가 손상되었거나 파일이 빠졌을 수 있습니다.',
         "This drive's library list (Changmun-files/data/library.js) cannot be read. The drive may be damaged or a file is missing.",
         { cause: e },
       );
+    let library: EditionLibrary;
+    try {
+      library = JSON.parse(await this.scripts.load(LIBRARY_SCRIPT, LIBRARY_ID)) as EditionLibrary;
+    } catch (e) {
+      throw unreadable(e);
     }
-    const library = JSON.parse(payload) as EditionLibrary;
+    if (!hasLibraryShape(library)) throw unreadable(new Error('changmun: library.js is not a library'));
     if (library.format !== EDITION_FORMAT) {
       throw new ApiError('unsupported', '이 드라이브의 자료는 다른 판의 창문이 만든 것입니다.', "This drive's data was made by another version of Changmun.");
     }
@@ -201,6 +203,23 @@ export class PageLibrary implements ChangmunApi {
   async getDriveCheck(): Promise<DriveCheck> {
     return { state: 'none', signature: 'unsigned', changed: [], missing: [], added: [], damaged: [], counts: { changed: 0, missing: 0, added: 0, damaged: 0 }, unverified: 0 };
   }
+}
+
+/** The outline of what library.js must hand over, before anything reads it (a damaged drive's is anything). */
+function hasLibraryShape(x: unknown): x is EditionLibrary {
+  const o = x as Partial<Record<keyof EditionLibrary, unknown>> | null;
+  const isMap = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+  return (
+    isMap(o) &&
+    Array.isArray(o!.items) &&
+    o!.items.every((i: unknown) => isMap(i) && isMap((i as { item?: unknown }).item)) &&
+    Array.isArray(o!.problems) &&
+    Array.isArray(o!.collections) &&
+    isMap(o!.articles) &&
+    isMap(o!.subtitles) &&
+    isMap(o!.covers) &&
+    (o!.index === null || (isMap(o!.index) && Array.isArray((o!.index as { segments?: unknown }).segments) && Array.isArray((o!.index as { files?: unknown }).files)))
+  );
 }
 
 /** An own property of a map read from the drive (never `__proto__` or `constructor`). */
