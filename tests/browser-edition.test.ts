@@ -275,6 +275,16 @@ describe('the browser edition opened from file:// (Chromium, no server)', () => 
     await page.close();
   });
 
+  it('a film with a Korean name plays from the drive, with its CP949 SAMI subtitles in the transcript', async () => {
+    const page = await openEdition();
+    await page.goto(`${pathToFileURL(path.join(drive, EDITION_PAGE)).href}#/read/${encodeURIComponent('films/바다의 편지.mp4')}`);
+    await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 1, undefined, { timeout: 20_000 });
+    expect(decodeURIComponent(await page.locator('video').evaluate((v: HTMLVideoElement) => v.currentSrc))).toMatch(/\/library\/films\/바다의 편지\.mp4$/);
+    await page.getByText('바다는 날마다 우리에게 편지를 보낸다.').first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: screenshotPath('edition-film-korean-name') });
+    await page.close();
+  });
+
   it('a book hit opens the chapter as text, the words marked', async () => {
     const page = await openEdition();
     await search(page, '점순이가');
