@@ -421,4 +421,16 @@ describe('verbs and adjectives: other forms of a typed form (korean-inflection.t
     expect(us).not.toContain('웃음');
     expect(verbFormTerms('말을', df, '말')).toEqual([]);
   });
+
+  it('finds a verb joined with an auxiliary verb into one word (흘러간다, 흘러나오는), and not with other verbs', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const library = new Set(['흐르는', '흐르고', '흘렀다', '흘러간다', '흘러나오는', '흘러서', '흘러넘치', '흘러들어']);
+    const df = (t: string) => (library.has(t) ? 1 : 0);
+    const complete = (prefix: string) => [...library].filter((t) => t.startsWith(prefix));
+    const forms = verbFormTerms('흐르는', df, '흐르는', complete);
+    expect(forms).toEqual(expect.arrayContaining(['흘러간다', '흘러나오는', '흘러들어', '흘렀다']));
+    // Only the listed auxiliaries join: 넘치다 is a verb of its own, not one of them.
+    expect(forms).not.toContain('흘러넘치');
+    expect(verbFormTerms('흐르는', df, '흐르는')).not.toContain('흘러간다');
+  });
 });

@@ -15,7 +15,16 @@ const MIN_EVIDENCE = 2;
  * Index terms of the other forms of `word` (written, normalised) that occur in the library (`df` of
  * a term: in how many chunks it occurs). `exclude`: the word's own term.
  */
-export function verbFormTerms(word: string, df: (term: string) => number, exclude?: string): string[] {
+/**
+ * First syllables of the auxiliary verbs that join a verb's 어/아 form into one word (흘러가다,
+ * 흘러나오다, 떠나가다, 먹어버리다, 울어대다): 가다, 오다, 나다/나가다/나오다, 내다, 버리다, 들다
+ * (into), 주다, 놓다, 두다, 보다, 대다, 치우다, each in its common forms.
+ */
+const AUXILIARY_START = new Set(
+  '가 간 갈 갔 감 와 온 올 왔 오 옵 나 난 날 났 내 낸 낼 냈 버 들 주 준 줄 줬 줘 놓 놨 두 둔 뒀 보 본 볼 봤 봐 대 댄 댔 치'.split(' '),
+);
+
+export function verbFormTerms(word: string, df: (term: string) => number, exclude?: string, complete?: (prefix: string) => string[]): string[] {
   if (!HANGUL_WORD.test(word)) return [];
   // A one-syllable noun with its particle is a noun as typed (말을 is 말 with 을, not 말다).
   if (termOfWord(word)?.length === 1) return [];
@@ -36,7 +45,16 @@ export function verbFormTerms(word: string, df: (term: string) => number, exclud
       // and 빌어야 are both 빌어 there).
       if (isVerbalEvidence(form, stem)) evidence++;
     }
-    if (evidence >= MIN_EVIDENCE) for (const t of terms) out.add(t);
+    if (evidence < MIN_EVIDENCE) continue;
+    for (const t of terms) out.add(t);
+    if (!complete) continue;
+    // Compounds with an auxiliary verb, written as one word (흘러간다, 흘러나오는): the library's
+    // words that start with the 어/아 form (a form f that also has f + 서) and go on with one.
+    const forms = new Set(inflections(stem));
+    for (const f of forms) {
+      if (f.length < 2 || !forms.has(`${f}서`)) continue;
+      for (const t of complete(f)) if (t.length > f.length && AUXILIARY_START.has(t[f.length]!)) out.add(t);
+    }
   }
   if (exclude !== undefined) out.delete(exclude);
   return [...out];

@@ -375,11 +375,12 @@ export class SearchEngine {
   /** Other forms of a typed word the library holds (remembered per word while nothing changes). */
   private formsOf(word: string, term: string, df: (t: string) => number): string[] {
     // While files are still being indexed the vocabulary grows under the memo: not kept then.
-    if (!this.complete) return verbFormTerms(word, df, term);
+    const complete = (prefix: string) => this.completions(prefix, MAX_COMPLETIONS);
+    if (!this.complete) return verbFormTerms(word, df, term, complete);
     const key = `${this.formsVersion}\u0000${word}`;
     let forms = this.formsMemo.get(key);
     if (!forms) {
-      forms = verbFormTerms(word, df, term);
+      forms = verbFormTerms(word, df, term, complete);
       if (this.formsMemo.size > 2000) this.formsMemo.clear();
       this.formsMemo.set(key, forms);
     }
