@@ -132,8 +132,9 @@ export const ko = {
     promptSpelling: '토씨가 붙어도 (타이타닉을), 북한 맞춤법이어도 (로동) 찾습니다.',
     searching: '찾는 중…',
     found_other: '“{{query}}”: {{count}}개 항목에서 찾았습니다.',
-    hits_other: '{{count}}개 대목',
-    more_other: '그리고 {{count}}개 대목 더',
+    // The reader counts the same places in the same words: 찾은 곳 1/5.
+    hits_other: '찾은 곳 {{count}}곳',
+    more_other: '그리고 {{count}}곳 더',
     titleMatch: '제목',
     stillLoading: '색인을 아직 다 불러오지 못해서 결과가 더 나올 수 있습니다.',
     partial: '모든 낱말이 들어 있는 것이 없어 일부만 맞는 결과입니다.',
