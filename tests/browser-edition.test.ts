@@ -299,6 +299,18 @@ describe('the browser edition opened from file:// (Chromium, no server)', () => 
     await page.close();
   });
 
+  it('the panic key (Escape twice) leaves for a blank page, the item\'s address gone', async () => {
+    const page = await openEdition();
+    await search(page, '로동');
+    await resultFor(page, '원산 총파업').locator('a.hit').first().click();
+    await page.locator('mark.cm-r-mark').first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await page.waitForURL('about:blank', { timeout: 5000 });
+    expect((await page.evaluate(() => document.body?.innerText ?? '')).trim()).toBe('');
+    await page.close();
+  });
+
   it('a hostile article runs nothing, and no page asked for anything but the drive\'s own files', async () => {
     const page = await openEdition();
     await page.goto(`${pathToFileURL(path.join(drive, EDITION_PAGE)).href}#/read/${encodeURIComponent('articles/daily-life/안전한-읽기.html')}`);

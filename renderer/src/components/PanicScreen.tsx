@@ -12,8 +12,9 @@ const QUIT_WAIT_MS = 400;
 
 /**
  * Hides everything at once: saves nothing from then on, stops sound, replaces the whole app with a
- * blank screen (synchronously, before anything else runs), then asks the back end to quit. In the browser preview, where quit
- * cannot close the tab, the page also leaves for about:blank without leaving its address behind.
+ * blank screen (synchronously, before anything else runs), then asks the back end to quit. In a
+ * browser tab (the preview, or the browser edition on file://), where quit cannot close the tab, the
+ * page also leaves for about:blank without leaving its address behind.
  */
 export function hideEverything(api: ChangmunApi, blank: () => void): void {
   // Before anything else: a reader that saves its place when its film pauses or when it closes
@@ -25,7 +26,8 @@ export function hideEverything(api: ChangmunApi, blank: () => void): void {
   delete root.dataset.theme;
   root.removeAttribute('style');
   document.title = '';
-  const inBrowser = window.location.protocol === 'http:' || window.location.protocol === 'https:';
+  // A browser tab (the preview, or the browser edition opened from the drive on file://) cannot be closed by quit().
+  const inBrowser = window.location.protocol === 'http:' || window.location.protocol === 'https:' || window.location.protocol === 'file:';
   if (inBrowser) window.history.replaceState(null, '', window.location.pathname);
   const leave = () => {
     if (inBrowser) window.location.replace('about:blank');
