@@ -227,6 +227,12 @@ describe('the browser edition opened from file:// (Chromium, no server)', () => 
     await marks.first().waitFor({ timeout: 15_000 });
     expect((await marks.allInnerTexts()).some((m) => m.startsWith('노동'))).toBe(true);
     await page.screenshot({ path: screenshotPath('edition-article-hit') });
+    // The PC's browser keeps every address in its history: the page's stays Changmun.html, with no
+    // searched word and no item's path in it, and Back still goes back to the results.
+    expect(page.url()).toBe(pathToFileURL(path.join(drive, EDITION_PAGE)).href);
+    await page.goBack();
+    await resultFor(page, '원산 총파업').waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(pathToFileURL(path.join(drive, EDITION_PAGE)).href);
     await page.close();
   });
 

@@ -81,16 +81,47 @@ export function routeHash(route: Route): string {
 
 export type Navigate = (route: Route, options?: { replace?: boolean }) => void;
 
+/**
+ * The browser edition (Changmun.html on file://) runs in the PC's own browser, which keeps every
+ * address it passes through in its history: there the route lives in history.state, never in the
+ * address (which stays Changmun.html), so no item's path or searched word is written into that
+ * history. Back still works (popstate), and links written as #/… are followed in the page.
+ */
+const ROUTE_IN_STATE = import.meta.env.MODE === 'page';
+
+interface RouteState {
+  changmunRoute: string;
+}
+
+function addressWithoutHash(): string {
+  return window.location.pathname + window.location.search;
+}
+
+function stateRoute(): string | undefined {
+  const s = window.history.state as Partial<RouteState> | null;
+  return typeof s?.changmunRoute === 'string' ? s.changmunRoute : undefined;
+}
+
+/** A route arriving in the address (opened with #/…, or typed): taken, and the address cleaned. */
+function takeHash(): Route {
+  const route = parseRoute(stateRoute() ?? window.location.hash);
+  window.history.replaceState({ changmunRoute: routeHash(route) } satisfies RouteState, '', addressWithoutHash());
+  return route;
+}
+
 /** The current route, and a way to go elsewhere (push, or replace while typing). */
 export function useRoute(): [Route, Navigate] {
-  const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
+  const [route, setRoute] = useState<Route>(() => (ROUTE_IN_STATE ? takeHash() : parseRoute(window.location.hash)));
   const navigate = useCallback<Navigate>((next, options) => {
     const hash = routeHash(next);
+    if (ROUTE_IN_STATE) {
+      if (hash === stateRoute()) return;
+      const state: RouteState = { changmunRoute: hash };
+      if (options?.replace) window.history.replaceState(state, '', addressWithoutHash());
+      else window.history.pushState(state, '', addressWithoutHash());
+      setRoute(parseRoute(hash));
+      return;
+    }
     if (hash === window.location.hash) return;
     if (options?.replace) {
       // replaceState fires no hashchange: update the state ourselves.
@@ -100,5 +131,33 @@ export function useRoute(): [Route, Navigate] {
       window.location.hash = hash;
     }
   }, []);
+  useEffect(() => {
+    if (!ROUTE_IN_STATE) {
+      const onChange = () => setRoute(parseRoute(window.location.hash));
+      window.addEventListener('hashchange', onChange);
+      return () => window.removeEventListener('hashchange', onChange);
+    }
+    // Back and Forward; a fragment navigation (which also pops) is the hashchange's to take.
+    const onPop = () => {
+      if (!window.location.hash) setRoute(parseRoute(stateRoute() ?? ''));
+    };
+    const onHash = () => setRoute(takeHash());
+    // A plain click (or Enter) on a link to a route is followed here, before the address changes.
+    const onClick = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const link = e.target instanceof Element ? e.target.closest('a[href^="#/"]') : null;
+      if (!link) return;
+      e.preventDefault();
+      navigate(parseRoute(link.getAttribute('href') ?? ''));
+    };
+    window.addEventListener('popstate', onPop);
+    window.addEventListener('hashchange', onHash);
+    document.addEventListener('click', onClick);
+    return () => {
+      window.removeEventListener('popstate', onPop);
+      window.removeEventListener('hashchange', onHash);
+      document.removeEventListener('click', onClick);
+    };
+  }, [navigate]);
   return [route, navigate];
 }
