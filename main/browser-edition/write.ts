@@ -113,13 +113,9 @@ export async function writeBrowserEdition(options: EditionOptions): Promise<Edit
       const blob = new SealedFile(dataDir.pathOf(`${INDEX_FOLDER}/${name}`), seal, name, cache);
       try {
         const n = files.length;
-        const cut = (kind === 'text' ? textFragments(blob) : undefined) ?? binaryFragments(blob);
-        files.push({ name, size: blob.size, kind: cut.kind, starts: cut.starts, sha256: cut.fragments.map((f) => sha256Hex(f)) });
-        for (let k = 0; k < cut.fragments.length; k++) {
-          const f = cut.fragments[k]!;
-          const payload = cut.kind === 'text' ? Buffer.from(f).toString('utf8') : Buffer.from(f).toString('base64');
-          summary.indexBytes += await out.put(fragmentScript(n, k), dataScript(fragmentId(n, k), payload));
-        }
+        const written = (kind === 'text' ? await writeFragments(out, blob, n, 'text') : undefined) ?? (await writeFragments(out, blob, n, 'binary'))!;
+        files.push({ name, size: blob.size, ...written.cut });
+        summary.indexBytes += written.bytes;
       } finally {
         blob.close();
       }
@@ -221,60 +217,63 @@ async function articleOf(libraryRoot: string, item: SavedItem): Promise<ArticleC
   return { path: item.path, title: item.title, ...(item.language ? { language: item.language } : {}), format, html: articleHtml(format, text) };
 }
 
-interface Cut {
-  kind: EditionIndexFile['kind'];
-  starts: number[];
-  fragments: Uint8Array[];
-}
-
 function readCopy(blob: SealedFile, offset: number, length: number): Uint8Array {
   return Uint8Array.from(blob.read(offset, length));
-}
-
-function binaryFragments(blob: SealedFile): Cut {
-  const starts: number[] = [];
-  const fragments: Uint8Array[] = [];
-  for (let at = 0; at < blob.size; at += BINARY_FRAGMENT_BYTES) {
-    starts.push(at);
-    fragments.push(readCopy(blob, at, Math.min(BINARY_FRAGMENT_BYTES, blob.size - at)));
-  }
-  starts.push(blob.size);
-  return { kind: 'binary', starts, fragments };
 }
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
- * Stored text cut between characters, each fragment the text itself; undefined when some fragment
- * would not come back as the same bytes from a string (then the file goes as binary).
+ * Writes index file `n`'s fragments as they are cut, one in memory at a time (a library's stored
+ * text may be gigabytes). 'binary': fixed slices, as base64. 'text': slices cut between characters,
+ * each the text itself; undefined when a slice would not come back as the same bytes from a string
+ * (then nothing written for it is kept, and the caller writes the file as binary).
  */
-function textFragments(blob: SealedFile): Cut | undefined {
+async function writeFragments(
+  out: EditionFolder,
+  blob: SealedFile,
+  n: number,
+  kind: EditionIndexFile['kind'],
+): Promise<{ cut: Pick<EditionIndexFile, 'kind' | 'starts' | 'sha256'>; bytes: number } | undefined> {
   const starts: number[] = [];
-  const fragments: Uint8Array[] = [];
+  const hashes: string[] = [];
+  const scripts: string[] = [];
+  let bytes = 0;
   let at = 0;
   while (at < blob.size) {
-    let end = Math.min(blob.size, at + TEXT_FRAGMENT_BYTES);
-    if (end < blob.size) {
-      const look = readCopy(blob, end - 3, 4);
+    let end = Math.min(blob.size, at + (kind === 'text' ? TEXT_FRAGMENT_BYTES : BINARY_FRAGMENT_BYTES));
+    if (kind === 'text' && end < blob.size) {
       // Back off while the first byte of the next fragment continues a character.
+      const look = readCopy(blob, end - 3, 4);
       let back = 0;
       while (back < 3 && (look[3 - back]! & 0xc0) === 0x80) back++;
       end -= back;
     }
-    const bytes = readCopy(blob, at, end - at);
-    let text: string;
-    try {
-      text = STRICT_UTF8.decode(bytes);
-    } catch {
-      return undefined;
+    const fragment = readCopy(blob, at, end - at);
+    let payload: string;
+    if (kind === 'text') {
+      try {
+        payload = STRICT_UTF8.decode(fragment);
+      } catch {
+        payload = '';
+      }
+      if (!Buffer.from(payload, 'utf8').equals(fragment)) {
+        for (const rel of scripts) out.forget(rel);
+        return undefined;
+      }
+    } else {
+      payload = Buffer.from(fragment).toString('base64');
     }
-    if (!Buffer.from(text, 'utf8').equals(bytes)) return undefined;
+    const k = starts.length;
+    const rel = fragmentScript(n, k);
+    bytes += await out.put(rel, dataScript(fragmentId(n, k), payload));
+    scripts.push(rel);
     starts.push(at);
-    fragments.push(bytes);
+    hashes.push(sha256Hex(fragment));
     at = end;
   }
   starts.push(blob.size);
-  return { kind: 'text', starts, fragments };
+  return { cut: { kind, starts, sha256: hashes }, bytes };
 }
 
 function sha256Hex(bytes: Uint8Array | string): string {
@@ -307,10 +306,9 @@ async function listUi(dir: string): Promise<string[] | undefined> {
  */
 class EditionFolder {
   readonly root: string;
-  private readonly kept = new Set<string>();
+  /** Every file of this edition (the page too), with its size. */
+  private readonly kept = new Map<string, number>();
   private readonly dirs = new Set<string>();
-  private files = 0;
-  private bytes = 0;
   private written = 0;
 
   constructor(private readonly driveRoot: string) {
@@ -340,8 +338,12 @@ class EditionFolder {
     }
     const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     await this.writeFile(path.join(dir, parts.at(-1)!), bytes);
-    this.kept.add(path.join(this.root, ...parts));
     return bytes.length;
+  }
+
+  /** A file written in this run that is not part of the edition after all: the sweep removes it. */
+  forget(rel: string): void {
+    this.kept.delete(path.join(this.root, ...rel.split('/')));
   }
 
   async putPage(html: string): Promise<void> {
@@ -349,8 +351,7 @@ class EditionFolder {
   }
 
   private async writeFile(abs: string, bytes: Uint8Array): Promise<void> {
-    this.files++;
-    this.bytes += bytes.length;
+    this.kept.set(abs, bytes.length);
     const st = await fs.lstat(abs).catch(() => undefined);
     if (st && !st.isFile()) await fs.rm(abs, { recursive: true, force: true });
     else if (st && st.size === bytes.length && Buffer.from(bytes).equals(await fs.readFile(abs))) return;
@@ -370,7 +371,9 @@ class EditionFolder {
       }
     };
     await sweep(this.root);
-    return { files: this.files, bytes: this.bytes, written: this.written };
+    let bytes = 0;
+    for (const size of this.kept.values()) bytes += size;
+    return { files: this.kept.size, bytes, written: this.written };
   }
 }
 
