@@ -188,7 +188,7 @@ describe('every Korean letter is drawn with the bundled font', () => {
     await page.evaluate(() => document.fonts.ready);
     await expectBundledFont('dialog[open]');
     await page.screenshot({ path: screenshotPath('font-problems-dialog') });
-    await page.keyboard.press('Escape');
+    await page.locator('dialog[open]').getByRole('button', { name: '닫기' }).click();
     await page.getByRole('button', { name: '바둑판' }).click();
   });
 

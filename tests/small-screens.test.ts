@@ -97,7 +97,7 @@ describe.each(SIZES)('at $width×$height', (size) => {
 
   it('the home shows at least two full rows of items (first run: the hide hint showing too)', async () => {
     const page = await openAt(size);
-    await page.locator('.item-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.item-card').first().waitFor({ timeout: 60_000 });
     await expect(page.locator('.panic-hint').isVisible()).resolves.toBe(true);
     const { rows, perRow } = await fullRowsOnHome(page);
     expect(rows, `rows of ${perRow.join(', ')} cards`).toBeGreaterThanOrEqual(2);
@@ -121,7 +121,7 @@ describe.each(SIZES)('at $width×$height', (size) => {
 
   it('an article opened at a hit: the page gets at least 80% of the height', async () => {
     const page = await openAt(size);
-    await page.locator('.item-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.item-card').first().waitFor({ timeout: 60_000 });
     await searchAndOpen(page, '로동', '원산 총파업');
     await page.locator('mark.cm-r-mark-current').first().waitFor({ timeout: 20_000 });
     await expectSlimChrome(page);
@@ -132,7 +132,7 @@ describe.each(SIZES)('at $width×$height', (size) => {
 
   it('a book opened at a hit: the page gets at least 80% of the height', async () => {
     const page = await openAt(size);
-    await page.locator('.item-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.item-card').first().waitFor({ timeout: 60_000 });
     await searchAndOpen(page, '점순이가', '동백꽃');
     await waitForBookReady(page);
     await page.locator('.cm-r-book-current').first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -144,7 +144,7 @@ describe.each(SIZES)('at $width×$height', (size) => {
 
   it('a film opened at a line: the player gets at least 80% of the height', async () => {
     const page = await openAt(size);
-    await page.locator('.item-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.item-card').first().waitFor({ timeout: 60_000 });
     await searchAndOpen(page, '편지', '바다의 편지');
     await page.locator('video').waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2, undefined, { timeout: 20_000 });
