@@ -132,8 +132,9 @@ export function readFileChanges(trace: string, cwd: string): FileChange[] {
       case 'openat2': {
         const flagged = call === 'open' ? 1 : 2;
         if (!/O_WRONLY|O_RDWR|O_CREAT|O_TRUNC|O_APPEND/.test(args[flagged] ?? '')) continue;
-        // With -yy the returned fd carries the resolved path: `= 3</drive/x>`.
-        const returned = /^\d+<(.*)>$/.exec(ret.trim());
+        // With -yy the returned fd carries the resolved path: `= 3</drive/x>`, and a device its
+        // kind and numbers as well: `= 1</dev/null<char 1:3>>`.
+        const returned = /^\d+<(.*?)(?:<(?:char|block) \d+:\d+>)?>$/.exec(ret.trim());
         paths = [returned ? unescapeStrace(returned[1]!) : call === 'open' ? plain(0) : at(0, 1)];
         break;
       }
