@@ -4,8 +4,9 @@
 // one of its characters, as data: URLs, the only fonts an SVG image may load) and a rule that its
 // text uses them, and shown from a blob: URL. It stays an image: no script in it runs, nothing in
 // it is fetched. A picture that cannot be read this way is left as it was.
+import { BUNDLED_FONT_FAMILY, bundledFontFaceRules } from '../common/font-faces';
 
-export const SVG_FONT_FAMILY = 'Noto Sans KR';
+export const SVG_FONT_FAMILY = BUNDLED_FONT_FAMILY;
 /** Larger pictures are left alone (they are drawings of things rather than of words). */
 const MAX_SVG_BYTES = 2 * 1024 * 1024;
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -31,34 +32,23 @@ function parseUnicodeRange(value: string): [number, number][] {
 /** The bundled font's faces as the page's style sheets declare them (@fontsource, bundled by Vite). */
 export function bundledFaces(family = SVG_FONT_FAMILY): Face[] {
   const faces: Face[] = [];
-  for (const sheet of Array.from(document.styleSheets)) {
-    let rules: CSSRuleList;
+  for (const { rule, base } of bundledFontFaceRules(family)) {
+    const src = /url\(\s*(['"]?)([^'")]+)\1\s*\)/.exec(rule.style.getPropertyValue('src'));
+    if (!src) continue;
+    let url: URL;
     try {
-      rules = sheet.cssRules;
+      url = new URL(src[2]!, base);
     } catch {
       continue;
     }
-    const base = sheet.href ?? document.baseURI;
-    for (const rule of Array.from(rules)) {
-      if (!(rule instanceof CSSFontFaceRule)) continue;
-      if (!rule.style.getPropertyValue('font-family').includes(family)) continue;
-      const src = /url\(\s*(['"]?)([^'")]+)\1\s*\)/.exec(rule.style.getPropertyValue('src'));
-      if (!src) continue;
-      let url: URL;
-      try {
-        url = new URL(src[2]!, base);
-      } catch {
-        continue;
-      }
-      // Only the app's own files: never anything a style sheet could point elsewhere.
-      if (url.origin !== window.location.origin && url.protocol !== 'data:') continue;
-      const range = rule.style.getPropertyValue('unicode-range');
-      faces.push({
-        weight: Number.parseInt(rule.style.getPropertyValue('font-weight'), 10) || 400,
-        url: url.href,
-        ranges: range ? parseUnicodeRange(range) : [[0, 0x10ffff]],
-      });
-    }
+    // Only the app's own files: never anything a style sheet could point elsewhere.
+    if (url.origin !== window.location.origin && url.protocol !== 'data:') continue;
+    const range = rule.style.getPropertyValue('unicode-range');
+    faces.push({
+      weight: Number.parseInt(rule.style.getPropertyValue('font-weight'), 10) || 400,
+      url: url.href,
+      ranges: range ? parseUnicodeRange(range) : [[0, 0x10ffff]],
+    });
   }
   return faces;
 }

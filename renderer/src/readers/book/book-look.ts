@@ -10,6 +10,7 @@
 // rendition.themes.select(theme) and .fontSize(px). pageFontCss() gives the font's @font-face rules.
 import type { EpubRendition } from 'epubjs';
 import type { BookTheme } from './book-types';
+import { BUNDLED_FONT_FAMILY, bundledFontFaceRules } from '../common/font-faces';
 
 const THEMES: Record<BookTheme, { bg: string; fg: string; link: string }> = {
   light: { bg: '#ffffff', fg: '#1d1f21', link: '#1b5fc4' },
@@ -60,30 +61,19 @@ export function applyLook(rendition: EpubRendition, fontCss: string | undefined)
  * The @font-face rules of the bundled Korean font, with absolute URLs, for the book's frame: a
  * document inside an iframe does not see the page's fonts.
  */
-export function pageFontCss(family = 'Noto Sans KR'): string {
+export function pageFontCss(family = BUNDLED_FONT_FAMILY): string {
   const out: string[] = [];
-  for (const sheet of Array.from(document.styleSheets)) {
-    let rules: CSSRuleList;
-    try {
-      rules = sheet.cssRules;
-    } catch {
-      continue;
-    }
-    const base = sheet.href ?? document.baseURI;
-    for (const rule of Array.from(rules)) {
-      if (!(rule instanceof CSSFontFaceRule)) continue;
-      if (!rule.style.getPropertyValue('font-family').includes(family)) continue;
-      out.push(
-        rule.cssText.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (m, _q: string, ref: string) => {
-          try {
-            const abs = new URL(ref, base);
-            return abs.protocol === 'http:' || abs.protocol === 'https:' || abs.protocol === 'app:' || abs.protocol === 'data:' ? `url("${abs.href}")` : m;
-          } catch {
-            return m;
-          }
-        }),
-      );
-    }
+  for (const { rule, base } of bundledFontFaceRules(family)) {
+    out.push(
+      rule.cssText.replace(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g, (m, _q: string, ref: string) => {
+        try {
+          const abs = new URL(ref, base);
+          return abs.protocol === 'http:' || abs.protocol === 'https:' || abs.protocol === 'app:' || abs.protocol === 'data:' ? `url("${abs.href}")` : m;
+        } catch {
+          return m;
+        }
+      }),
+    );
   }
   return out.join('\n');
 }
