@@ -52,3 +52,36 @@ export function Dialog({ title, onClose, children, actions, role = 'dialog' }: D
     </dialog>
   );
 }
+
+/**
+ * "Are you sure?" for something that cannot be undone: cancel (focused first, so Enter does no
+ * harm) and a danger button that does it.
+ */
+export function ConfirmDialog({ title, body, confirm, cancel, onCancel, onConfirm }: {
+  title: string;
+  body: string;
+  confirm: string;
+  cancel: string;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <Dialog
+      title={title}
+      role="alertdialog"
+      onClose={onCancel}
+      actions={
+        <>
+          <button type="button" className="button" onClick={onCancel} autoFocus>
+            {cancel}
+          </button>
+          <button type="button" className="button button--danger" onClick={onConfirm}>
+            {confirm}
+          </button>
+        </>
+      }
+    >
+      <p>{body}</p>
+    </Dialog>
+  );
+}

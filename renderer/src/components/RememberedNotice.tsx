@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RememberStatus, SaveResult } from '../../../main/api';
 import { useBackend } from '../api/context';
-import { Dialog } from './Dialog';
+import { ConfirmDialog } from './Dialog';
 import { plainError } from '../plain-error';
 import './RememberedNotice.css';
 
@@ -101,23 +101,14 @@ export function RememberedNotice({ remembering, onChanged }: { remembering: bool
         </button>
       </div>
       {confirming && (
-        <Dialog
+        <ConfirmDialog
           title={t('remember.forgetConfirmTitle')}
-          role="alertdialog"
-          onClose={() => setConfirming(false)}
-          actions={
-            <>
-              <button type="button" className="button" onClick={() => setConfirming(false)} autoFocus>
-                {t('settings.cancel')}
-              </button>
-              <button type="button" className="button button--danger" onClick={() => void forget()}>
-                {t('remember.forgetConfirm')}
-              </button>
-            </>
-          }
-        >
-          <p>{t('remember.forgetConfirmBody')}</p>
-        </Dialog>
+          body={t('remember.forgetConfirmBody')}
+          confirm={t('remember.forgetConfirm')}
+          cancel={t('settings.cancel')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void forget()}
+        />
       )}
     </section>
   );

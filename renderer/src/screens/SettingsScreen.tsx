@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryInfo, SaveResult } from '../../../main/api';
 import { useBackend } from '../api/context';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/Dialog';
 import { FONT_SIZE_MAX, FONT_SIZE_MIN, type SaveOutcome, type SettingsState } from './useSettings';
 import { plainError } from '../plain-error';
 
@@ -137,23 +137,14 @@ export function SettingsScreen({ library, state }: { library: LibraryInfo; state
       </section>
 
       {confirming && (
-        <Dialog
+        <ConfirmDialog
           title={t('settings.forgetConfirmTitle')}
-          role="alertdialog"
-          onClose={() => setConfirming(false)}
-          actions={
-            <>
-              <button type="button" className="button" onClick={() => setConfirming(false)} autoFocus>
-                {t('settings.cancel')}
-              </button>
-              <button type="button" className="button button--danger" onClick={() => void forget()}>
-                {t('settings.forgetConfirm')}
-              </button>
-            </>
-          }
-        >
-          <p>{t('settings.forgetConfirmBody')}</p>
-        </Dialog>
+          body={t('settings.forgetConfirmBody')}
+          confirm={t('settings.forgetConfirm')}
+          cancel={t('settings.cancel')}
+          onCancel={() => setConfirming(false)}
+          onConfirm={() => void forget()}
+        />
       )}
     </div>
   );
