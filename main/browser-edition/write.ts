@@ -355,7 +355,14 @@ class EditionFolder {
     const st = await fs.lstat(abs).catch(() => undefined);
     if (st && !st.isFile()) await fs.rm(abs, { recursive: true, force: true });
     else if (st && st.size === bytes.length && Buffer.from(bytes).equals(await fs.readFile(abs))) return;
-    await fs.writeFile(abs, bytes);
+    // Written beside it and renamed: a drive pulled mid-build keeps the earlier file whole.
+    const temp = `${abs}.${process.pid}.tmp`;
+    await fs.writeFile(temp, bytes, { flag: 'wx' }).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EEXIST') throw e;
+      await fs.rm(temp, { force: true });
+      await fs.writeFile(temp, bytes, { flag: 'wx' });
+    });
+    await fs.rename(temp, abs);
     this.written++;
   }
 
