@@ -217,10 +217,10 @@ export function koreanTerm(word: string, attached: boolean): string | null {
   const stem = word.slice(0, end);
   // 두음법칙 belongs to Sino-Korean words of two syllables or more: not to one-syllable (bound)
   // nouns (년, 리), nor to loanwords, which keep ㄹ and ㄴ in both Koreas (라면, 뉴스).
-  if (end < 2 || keepsInitialSound(stem)) return stem;
+  if (end < 2) return stem;
   const first = word.charCodeAt(0);
   const mapped = initialSoundRule(first);
-  return mapped === first ? stem : String.fromCharCode(mapped) + word.slice(1, end);
+  return mapped === first || keepsInitialSound(stem) ? stem : String.fromCharCode(mapped) + word.slice(1, end);
 }
 
 /** True when the listed one-syllable noun `noun` may lose `rest` (a particle or the copula). */

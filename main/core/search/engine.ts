@@ -456,7 +456,16 @@ export class SearchEngine {
   /** A given name's full names, as the library writes them (관호 → 김관호; lists/surnames.ts). */
   private fullNames(term: string, df: (t: string) => number): string[] {
     if (term.length !== 2 || !isHangulCode(term.charCodeAt(0)) || !isHangulCode(term.charCodeAt(1))) return [];
-    return SURNAMES.map((s) => s + term).filter((t) => df(t) > 0);
+    // One dictionary lookup per family name: kept per term once the index is complete.
+    const key = `${this.formsVersion}\u0002${term}`;
+    const known = this.complete ? this.formsMemo.get(key) : undefined;
+    if (known) return known;
+    const names = SURNAMES.map((s) => s + term).filter((t) => df(t) > 0);
+    if (this.complete) {
+      if (this.formsMemo.size > 2000) this.formsMemo.clear();
+      this.formsMemo.set(key, names);
+    }
+    return names;
   }
 
   /**
