@@ -6,6 +6,7 @@ import type { Item, ItemBasics } from '../types.js';
 import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds, choseongHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
 import { isChoseongOnly, isHangulCode, syllableRangeOf } from '../../text/korean.js';
 import { SURNAMES } from '../../text/lists/surnames.js';
+import { NOT_COMPOUND_WORDS } from '../../text/lists/not-compounds.js';
 import { TitleIndex } from './title-index.js';
 import { MemoryRun, type SearchSegment } from './store/segment.js';
 import { Uint32Arena } from './store/postings.js';
@@ -61,6 +62,8 @@ function initialOf(code: number): string {
 /** Words a 초성 query reads the postings of (the most frequent first). */
 const MAX_CHOSEONG_WORDS = 16;
 const MAX_GROUPS = 16;
+/** Compounds a noun brings in at most (compoundsOf). */
+const MAX_COMPOUNDS = 12;
 /**
  * A subtitle hit's own cue is found by reading its chunk: done for the first hits of each item
  * shown; later ones point at their ~30 s window until the reader asks (it finds the line itself).
@@ -469,6 +472,36 @@ export class SearchEngine {
   }
 
   /**
+   * The longer words of the library that end in a noun of two syllables or more — the compounds
+   * whose last part it is, a Korean compound's head being its last part (바다: 앞바다, 밤바다;
+   * 학교: 소학교; 주머니: 호주머니) — the most frequent first. Looser than the word itself: hits found
+   * only through them rank after it. Kept per term once the index is complete.
+   */
+  private compoundsOf(term: string): string[] {
+    if (term.length < 2) return [];
+    for (let i = 0; i < term.length; i++) if (!isHangulCode(term.charCodeAt(i))) return [];
+    const key = `${this.formsVersion}\u0003${term}`;
+    const known = this.complete ? this.formsMemo.get(key) : undefined;
+    if (known) return known;
+    const df = new Map<string, number>();
+    // Not a word repeated (어른어른 is not 어른), nor a word that only ends in its letters (lists/not-compounds.ts).
+    const add = (t: string, n: number) => {
+      if (t !== term + term && !NOT_COMPOUND_WORDS.has(t)) df.set(t, (df.get(t) ?? 0) + n);
+    };
+    for (const s of this.segments) for (const c of s.endingIn(term, MAX_COMPOUNDS)) add(c.term, c.df);
+    // The compounds it starts with 사이시옷, the ㅅ a compound adds to an open last syllable
+    // (바다: 바닷가, 바닷물; 과자: 과잣값; 나무: 나뭇잎), which a prefix of the word does not reach.
+    const joined = withFinalS(term);
+    if (joined !== undefined) for (const s of this.segments) for (const c of s.complete(joined, MAX_COMPOUNDS)) if (c.term.length > joined.length) add(c.term, c.df);
+    const words = [...df].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_COMPOUNDS).map(([t]) => t);
+    if (this.complete) {
+      if (this.formsMemo.size > 2000) this.formsMemo.clear();
+      this.formsMemo.set(key, words);
+    }
+    return words;
+  }
+
+  /**
    * Which chunks matched every word that has other forms by the word itself (its exact terms);
    * undefined when no word has other forms (then every match is exact).
    */
@@ -592,14 +625,18 @@ export class SearchEngine {
       if (seen.has(t)) return;
       seen.add(t);
       if (apart(qa.words[i]!, t)) return;
-      plan.push({ exact: [t], loose: [...this.formsOf(qa.words[i]!, t, df), ...this.fullNames(t, df)] });
+      const forms = this.formsOf(qa.words[i]!, t, df);
+      // A verb's forms, or a noun's compounds (a stem's endings are other verbs: 마음먹다 is not 먹다).
+      const loose = new Set([...forms, ...this.fullNames(t, df), ...(forms.length === 0 ? this.compoundsOf(t) : [])]);
+      plan.push({ exact: [t], loose: [...loose] });
     });
     if (qa.prefix !== undefined && !seen.has(qa.prefix)) {
       const completions = this.completions(qa.prefix, MAX_COMPLETIONS);
       if (completions.length > 0 || !qa.prefixWord || !apart(qa.prefixWord, qa.prefix)) {
         const exact = completions.length > 0 ? completions : [qa.prefix];
-        const loose = qa.prefixWord ? this.formsOf(qa.prefixWord, qa.prefix, df).filter((t) => !exact.includes(t)) : [];
-        plan.push({ exact, loose: [...loose, ...this.fullNames(qa.prefix, df).filter((t) => !exact.includes(t))] });
+        const forms = qa.prefixWord ? this.formsOf(qa.prefixWord, qa.prefix, df) : [];
+        const loose = new Set([...forms, ...this.fullNames(qa.prefix, df), ...(forms.length === 0 ? this.compoundsOf(qa.prefix) : [])]);
+        plan.push({ exact, loose: [...loose].filter((t) => !exact.includes(t)) });
       }
     }
     if (phrases.length > 0) qa.phrases = phrases;
@@ -922,6 +959,13 @@ class BestOf {
   sorted(): Ranked[] {
     return [...this.heap].sort(compareRanked);
   }
+}
+
+/** The word with ㅅ added under its last syllable when that has no final consonant (바다 → 바닷), else undefined. */
+function withFinalS(word: string): string | undefined {
+  const c = word.charCodeAt(word.length - 1) - 0xac00;
+  if (c < 0 || c > 11171 || c % 28 !== 0) return undefined;
+  return word.slice(0, -1) + String.fromCharCode(0xac00 + c + 19);
 }
 
 function popcount(m: number): number {

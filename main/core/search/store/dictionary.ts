@@ -11,6 +11,33 @@ const MAX_TERM_UNITS = 1024;
 /** Blocks a range completion (초성) reads at most: those holding the range's most frequent terms. */
 const COMPLETE_RANGE_BLOCKS = 48;
 
+/**
+ * Words by their ending: after the terms, a dictionary holds every all-Hangul term of three
+ * syllables or more once more, written backwards behind U+FFFF (a noncharacter no analysed term
+ * holds), with the term's df and no postings of its own. Completing a word's ending backwards lists
+ * the longer words that end in it — the compounds whose last part it is (바다: 앞바다, 학교: 소학교).
+ */
+export const ENDING = '\uffff';
+
+/** The ending key of `term`, or undefined when it has none (not all Hangul, or under 3 syllables). */
+export function endingKeyOf(term: string): string | undefined {
+  if (term.length < 3) return undefined;
+  let key = ENDING;
+  for (let i = term.length - 1; i >= 0; i--) {
+    const c = term.charCodeAt(i);
+    if (c < 0xac00 || c > 0xd7a3) return undefined;
+    key += term[i];
+  }
+  return key;
+}
+
+/** The term an ending key was made of. */
+export function termOfEndingKey(key: string): string {
+  let term = '';
+  for (let i = key.length - 1; i >= 1; i--) term += key[i];
+  return term;
+}
+
 export interface TermEntry {
   term: string;
   df: number;
@@ -28,12 +55,26 @@ export class DictionaryWriter {
   private blockMaxDf = 0;
   private prev = '';
   private written = 0;
+  private offsetEnd = 0;
+  /** The ending keys of the terms added, with their df, written after them by `end`. */
+  private endings: [string, number][] = [];
   terms = 0;
 
   constructor(private readonly sink: BlobSink) {}
 
-  /** Terms must come in strictly rising order, their postings one after another. */
+  /**
+   * Terms must come in strictly rising order, their postings one after another (ending keys are
+   * made here: a term may not start with ENDING).
+   */
   add(term: string, df: number, offset: number, length: number): void {
+    if (term.startsWith(ENDING)) throw new Error('changmun: a term starts with the ending mark');
+    const key = endingKeyOf(term);
+    if (key !== undefined) this.endings.push([key, df]);
+    this.offsetEnd = offset + length;
+    this.put(term, df, offset, length);
+  }
+
+  private put(term: string, df: number, offset: number, length: number): void {
     if (this.terms > 0 && !(term > this.prev)) throw new Error(`changmun: dictionary terms out of order (${this.prev} ≥ ${term})`);
     if (term.length > MAX_TERM_UNITS) throw new Error('changmun: a term is too long for the dictionary');
     if (this.inBlock === 0) {
@@ -74,6 +115,15 @@ export class DictionaryWriter {
 
   /** Writes the block index and its position; the sink is left to the caller to finish. */
   end(): void {
+    const endings = this.endings.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    this.endings = [];
+    let last = '';
+    for (const [key, df] of endings) {
+      // Two terms cannot reverse to one key; kept strict all the same.
+      if (key === last) continue;
+      this.put(key, df, this.offsetEnd, 0);
+      last = key;
+    }
     this.endBlock();
     const head = new ByteWriter(16);
     head.varint(this.blocks);
@@ -244,12 +294,31 @@ export class DictionaryReader {
   frequent(n: number): { term: string; df: number }[] {
     const order = this.maxDfs.map((df, b) => [df, b] as const).sort((x, y) => y[0] - x[0]).slice(0, n);
     const found: { term: string; df: number }[] = [];
-    for (const [, b] of order) for (const e of this.readBlock(b)) found.push({ term: e.term, df: e.df });
+    for (const [, b] of order) for (const e of this.readBlock(b)) if (!e.term.startsWith(ENDING)) found.push({ term: e.term, df: e.df });
     return found.sort((x, y) => y.df - x.df || (x.term < y.term ? -1 : 1)).slice(0, n);
   }
 
-  /** Every entry in order (for merging segments). */
+  /** Every term's entry in order (for merging segments; the ending keys are made anew). */
   *entries(): Generator<TermEntry> {
-    for (let b = 0; b < this.firsts.length; b++) yield* this.readBlock(b);
+    for (let b = 0; b < this.firsts.length; b++) {
+      if (this.firsts[b]!.startsWith(ENDING)) return;
+      for (const e of this.readBlock(b)) {
+        if (e.term.startsWith(ENDING)) return;
+        yield e;
+      }
+    }
+  }
+
+  /**
+   * The terms of three syllables or more that end in `suffix` (all Hangul) and are longer than it,
+   * at most `max`, those in the most chunks first.
+   */
+  endingIn(suffix: string, max: number): { term: string; df: number }[] {
+    let key = ENDING;
+    for (let i = suffix.length - 1; i >= 0; i--) key += suffix[i];
+    return this.complete(key, max + 1)
+      .filter((e) => e.term !== key)
+      .slice(0, max)
+      .map((e) => ({ term: termOfEndingKey(e.term), df: e.df }));
   }
 }

@@ -4,7 +4,7 @@
 // hold enough text (so building never holds the whole library in memory) and merged into one
 // segment at the end of the pass.
 import { ByteWriter, MalformedBytes } from './bytes.js';
-import { DictionaryReader, DictionaryWriter, type TermEntry } from './dictionary.js';
+import { DictionaryReader, DictionaryWriter, endingKeyOf, type TermEntry } from './dictionary.js';
 import { IndexDamagedError } from './damage.js';
 import { BUCKETS, bucketOf, decodeBuckets, decodePostings, encodePostings, type Uint32Arena } from './postings.js';
 import { PartReader, PartWriter, type ChunkPlace, type PartMeta } from './part.js';
@@ -28,6 +28,8 @@ export interface SearchSegment {
   completeRange(from: string, to: string, max: number, accept: (term: string) => boolean): { term: string; df: number }[];
   /** The `n` terms in the most chunks. */
   frequent(n: number): { term: string; df: number }[];
+  /** The `max` most frequent all-Hangul terms longer than `suffix` that end in it (dictionary.ts, ENDING). */
+  endingIn(suffix: string, max: number): { term: string; df: number }[];
   itemIndexOf(chunk: number): number;
   /** Every chunk's item number at once (what itemIndexOf reads), for loops over many chunks. */
   readonly chunkItems: ArrayLike<number>;
@@ -120,6 +122,14 @@ export class MemoryRun implements SearchSegment {
   completeRange(from: string, to: string, max: number, accept: (term: string) => boolean): { term: string; df: number }[] {
     const found: { term: string; df: number }[] = [];
     for (const [term, list] of this.terms) if (term >= from && term < to && accept(term)) found.push({ term, df: list.length });
+    return found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, max);
+  }
+
+  endingIn(suffix: string, max: number): { term: string; df: number }[] {
+    const found: { term: string; df: number }[] = [];
+    for (const [term, list] of this.terms) {
+      if (term.length > suffix.length && term.endsWith(suffix) && endingKeyOf(term) !== undefined) found.push({ term, df: list.length });
+    }
     return found.sort((a, b) => b.df - a.df || (a.term < b.term ? -1 : 1)).slice(0, max);
   }
 
@@ -326,6 +336,10 @@ export class DiskSegment implements SearchSegment {
 
   frequent(n: number): { term: string; df: number }[] {
     return guard(this.names.dict, () => this.dict.frequent(n));
+  }
+
+  endingIn(suffix: string, max: number): { term: string; df: number }[] {
+    return guard(this.names.dict, () => this.dict.endingIn(suffix, max));
   }
 
   itemIndexOf(chunk: number): number {
