@@ -280,13 +280,13 @@ const RAW_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{N}\p{M}]+)*/gu;
  * particles included (타이타닉을 for 타이타닉; 로동 for 노동).
  */
 export function matchRanges(text: string, queryTerms: readonly string[], prefix?: string, options: { first?: boolean } = {}): Array<[number, number]> {
-  const wanted = new Set(queryTerms);
+  const { wanted, holds, choseong } = matcherOf(queryTerms, prefix);
   const ranges: Array<[number, number]> = [];
-  if (wanted.size === 0 && !prefix) return ranges;
-  if (options.first) {
+  if (wanted.size === 0 && !prefix && !choseong) return ranges;
+  if (options.first && !choseong) {
     const probes = hangulProbes(wanted, prefix);
     if (probes) {
-      const found = firstByProbes(text, probes, wanted, prefix);
+      const found = firstByProbes(text, probes, holds);
       return found ? [found] : ranges;
     }
   }
@@ -297,15 +297,46 @@ export function matchRanges(text: string, queryTerms: readonly string[], prefix?
   for (const t of wanted) firsts.add(t.charCodeAt(0));
   if (prefix) firsts.add(prefix.charCodeAt(0));
   for (const m of text.matchAll(RAW_WORD)) {
-    const key = quickKey(m[0]);
+    const key = choseong ? -1 : quickKey(m[0]);
     if (key >= 0 && !firsts.has(key)) continue;
-    const terms = wordTerms(m[0]);
-    if (terms.some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix)))) {
+    if (holds(m[0])) {
       ranges.push([m.index, m.index + m[0].length]);
       if (options.first) break;
     }
   }
   return ranges;
+}
+
+/**
+ * A term that matches a written word only when the word's initials start with the 초성 typed: a word
+ * a 초성 query found one particle short (독립군 for ㄷㄹㄱㅇ marks 독립군이, 독립군의, not 독립군과).
+ * Written `term` U+0001 `letters` in a search answer's terms.
+ */
+export function choseongTerm(term: string, letters: string): string {
+  return `${term}\u0001${letters}`;
+}
+
+/** The query's plain terms, and whether a written word matches one of its terms or choseongTerms. */
+function matcherOf(queryTerms: readonly string[], prefix: string | undefined): { wanted: Set<string>; holds: (word: string) => boolean; choseong: boolean } {
+  const wanted = new Set<string>();
+  let tails: Map<string, string[]> | undefined;
+  for (const q of queryTerms) {
+    const cut = q.indexOf('\u0001');
+    if (cut < 0) {
+      wanted.add(q);
+      continue;
+    }
+    const t = q.slice(0, cut);
+    tails ??= new Map();
+    tails.set(t, [...(tails.get(t) ?? []), q.slice(cut + 1)]);
+  }
+  // The chunk was kept for a written word the 초성 starts (choseongHolds): whichever word that is,
+  // it is the one marked, a listed short word or not (즉각적으로 for ㅈㄱㅈ).
+  const letters = tails ? [...new Set([...tails.values()].flat())] : [];
+  const holds = (word: string) =>
+    wordTerms(word).some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix))) ||
+    (letters.length > 0 && letters.some((l) => choseongOf(word).startsWith(l)));
+  return { wanted, holds, choseong: letters.length > 0 };
 }
 
 /**
@@ -330,7 +361,7 @@ const WORD_CHAR_BEFORE = /[\p{L}\p{N}\p{M}'\u2019]/u;
  * The first word of `text` whose terms match, found by looking only at words that hold a probe (a
  * probe inside a word counts too: 3월에 has the term 월). Words are those of `matchRanges`.
  */
-function firstByProbes(text: string, probes: string[], wanted: Set<string>, prefix: string | undefined): [number, number] | undefined {
+function firstByProbes(text: string, probes: string[], holds: (word: string) => boolean): [number, number] | undefined {
   const next = probes.map((p) => text.indexOf(p));
   let checkedTo = 0;
   for (;;) {
@@ -354,8 +385,7 @@ function firstByProbes(text: string, probes: string[], wanted: Set<string>, pref
     }
     if (!m) continue;
     checkedTo = start + m[0].length;
-    const terms = wordTerms(m[0]);
-    if (terms.some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix)))) return [start, checkedTo];
+    if (holds(m[0])) return [start, checkedTo];
   }
 }
 

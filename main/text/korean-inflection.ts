@@ -256,3 +256,62 @@ export function isVerbalEvidence(form: string, stem: string): boolean {
   if (form.length < stem.length + 1) return false;
   return /(?:고|며|면|면서|는데|려고|도록|더니|니다|니까|서|도|야|는다)$/.test(form);
 }
+
+/**
+ * Where a stem's forms begin: the stem, its ㄴ/ㄹ-merged and ㅂ/ㄷ/ㅅ/ㅎ/르-changed starts, its 어/아
+ * form and its past (기다리: 기다리, 기다린, 기다릴, 기다려, 기다렸; 괴롭: 괴로우, 괴로운, 괴로워,
+ * 괴로웠). Every form of the verb is one of these followed by endings; the library's words that
+ * start so are read from the index and kept when the rest is made of endings (ENDING_SYLLABLES).
+ */
+export function headsOf(stem: string): string[] {
+  const last = stem.at(-1);
+  const d = last ? dec(last) : undefined;
+  if (!d || !last) return [];
+  const head = stem.slice(0, -1);
+  const out = new Set<string>([stem]);
+  const open = head + withJong(last, J_NONE);
+  const merged = (base: string) => {
+    const b = base.at(-1)!;
+    out.add(base.slice(0, -1) + withJong(b, J_N));
+    out.add(base.slice(0, -1) + withJong(b, J_L));
+  };
+  if (d.jong === J_NONE) merged(stem);
+  if (d.jong === J_L) merged(open);
+  const eo = eoForms(stem);
+  if (d.jong === J_B) {
+    const u = `${open}우`;
+    out.add(u);
+    merged(u);
+    eo.push(open + (d.jung === O ? '와' : '워'));
+  } else if (d.jong === J_D) {
+    const l = head + withJong(last, J_L);
+    out.add(`${l}으`);
+    eo.push(l + (bright(d.jung) ? '아' : '어'));
+  } else if (d.jong === J_S) {
+    out.add(`${open}으`);
+    eo.push(open + (bright(d.jung) ? '아' : '어'));
+  } else if (d.jong !== J_NONE && d.jong !== J_L) {
+    out.add(`${stem}으`);
+  }
+  for (const f of eo) out.add(f);
+  for (const p of pastStems(stem, eo)) out.add(p);
+  return [...out];
+}
+
+/**
+ * Syllables Korean verb and adjective endings are made of (-고, -는데, -겠느냐, -라고, -ㄹ까, -다시피,
+ * -습니다, -시-, …), from the endings of 표준국어대사전's grammar: a word whose rest after a head is
+ * made only of these is a form of the verb. Left out on purpose: 이 and 음 (먹이, 울음 are nouns),
+ * 리 (빌리다 is another verb), and 가, 오 (-어가다, -어오다 join another verb: 들어가다 is not 듣다).
+ */
+export const ENDING_SYLLABLES: ReadonlySet<string> = new Set(
+  ('다 고 지 게 기 네 는 던 도 록 자 거 나 더 니 라 겠 데 대 만 서 며 면 러 려 시 셨 셔 세 십 요 까 냐 느 피 야 어 아 았 었 였 ' +
+    '은 을 으 습 소 죠 든 건 걸 래 랴 잖 단 답 란 렴 마 매 므 로 써 ').trim().split(/\s+/),
+);
+
+/** Whether `rest` (what follows a head) is made of endings only, at most four syllables. */
+export function isEndingRest(rest: string): boolean {
+  if (rest.length === 0 || rest.length > 4) return false;
+  for (const ch of rest) if (!ENDING_SYLLABLES.has(ch)) return false;
+  return true;
+}

@@ -162,6 +162,10 @@ add('로서 로써', 'L', 1);
 add('이다 이었다 이며 이고 이라는 이라고 이지만 이란 이라', 'C', 2);
 add('였다 였던 란', 'V', 2);
 add('입니다', 'A', 2);
+// More of the copula's forms, honorific -시- included (마나님이신지, 선생님이셨다, 학생이면, 어머니여서).
+add('이신지 이셨다 이시다 이신 이시고 이지 이면 이니 이던 이어서 이어도 이라도 이라면 이라서 이니까 이므로 이었고 이었는데 이었지만', 'C', 2);
+add('신지 셨다 시다 였고 였는데 였지만 여서 여도 라고 라면 라도 라서', 'V', 2);
+add('인데 인지 인가', 'A', 2);
 // The polite 요 after a noun (어머니요, 선생님이요).
 add('요', 'A', 2);
 // 하다/되다 verbs of (mostly Sino-Korean) nouns of two syllables or more: 노동하는 → 노동,
@@ -257,4 +261,22 @@ export function isChoseongOnly(s: string): boolean {
   if (s.length === 0) return false;
   for (const c of s) if (!choIndex.has(c)) return false;
   return true;
+}
+
+let particleInitials: Set<string> | undefined;
+/**
+ * The initial consonants that may follow a word's own in a 초성 query: those of the start of a
+ * particle or of the copula (ㅇ for 이, 을, 에서; ㄲ, ㄲㅈ for 까지; ㅇㅅ for 에서), as the reader
+ * types the word as written (독립군이: ㄷㄹㄱㅇ).
+ */
+export function isParticleInitials(letters: string): boolean {
+  if (!particleInitials) {
+    particleInitials = new Set();
+    for (const [s, v] of SUFFIXES) {
+      if (!v.nominal) continue;
+      const c = choseongOf(s);
+      for (let k = 1; k <= c.length; k++) particleInitials.add(c.slice(0, k));
+    }
+  }
+  return particleInitials.has(letters);
 }

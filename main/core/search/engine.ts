@@ -3,8 +3,8 @@
 // answers say incomplete). A damaged index file met while answering throws IndexDamagedError: the
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemBasics } from '../types.js';
-import { analyze, analyzeQuery, choseongOf, matchRanges, normalizeInput, phraseHolds, choseongHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
-import { isChoseongOnly, isHangulCode, syllableRangeOf } from '../../text/korean.js';
+import { analyze, analyzeQuery, choseongOf, choseongTerm, matchRanges, normalizeInput, phraseHolds, choseongHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
+import { isChoseongOnly, isHangulCode, isParticleInitials, syllableRangeOf } from '../../text/korean.js';
 import { SURNAMES } from '../../text/lists/surnames.js';
 import { NOT_COMPOUND_WORDS } from '../../text/lists/not-compounds.js';
 import { TitleIndex } from './title-index.js';
@@ -61,6 +61,14 @@ function initialOf(code: number): string {
 
 /** Words a 초성 query reads the postings of (the most frequent first). */
 const MAX_CHOSEONG_WORDS = 16;
+/** Chunks a 초성 query reads at most to see a short word's particle (choseongWords). */
+const CHOSEONG_READ = 2000;
+
+/** A 초성 query word's words of the text: those its initials start, and those a particle short. */
+interface ChoseongWords {
+  direct: string[];
+  short: string[];
+}
 const MAX_GROUPS = 16;
 /** Compounds a noun brings in at most (compoundsOf). */
 const MAX_COMPOUNDS = 12;
@@ -175,6 +183,7 @@ export class SearchEngine {
   private readonly liveItems = new WeakMap<SearchSegment, { version: number; items: (EngineItem | null | undefined)[] }>();
   /** Other forms of typed words, per word; forgotten when the segments change. */
   private readonly formsMemo = new Map<string, string[]>();
+  private readonly choseongMemo = new Map<string, ChoseongWords>();
   private formsVersion = 0;
   /** False while segments are still loading or files are still being indexed. */
   complete = true;
@@ -421,39 +430,53 @@ export class SearchEngine {
 
   /**
    * The words of the text whose initial consonants start with `letters` (ㅈㄱㅈ: 정거장, 중국집), the
-   * most frequent first: read from the one stretch of the vocabulary whose first syllable has the
-   * first letter, over every segment.
+   * most frequent first (`direct`), and the words one particle short of them (`short`: 독립군 for
+   * ㄷㄹㄱㅇ, typed as 독립군이 is written; a chunk of theirs counts only when its text has the word
+   * so written). Read from the one stretch of the vocabulary whose first syllable has the first
+   * letter, over every segment.
    */
-  choseongWords(letters: string, max: number): string[] {
+  choseongWords(letters: string, max: number): ChoseongWords {
     const key = `${this.formsVersion}\u0001${letters}\u0001${max}`;
-    const known = this.complete ? this.formsMemo.get(key) : undefined;
+    const known = this.complete ? this.choseongMemo.get(key) : undefined;
     if (known) return known;
     const words = this.choseongWordsRead(letters, max);
     if (this.complete) {
-      if (this.formsMemo.size > 2000) this.formsMemo.clear();
-      this.formsMemo.set(key, words);
+      if (this.choseongMemo.size > 500) this.choseongMemo.clear();
+      this.choseongMemo.set(key, words);
     }
     return words;
   }
 
-  private choseongWordsRead(letters: string, max: number): string[] {
+  private choseongWordsRead(letters: string, max: number): ChoseongWords {
     const range = syllableRangeOf(letters[0]!);
-    if (!range) return [];
-    // A term that lost a particle's letter (독립운동가는 is 독립운동가) may be the word: one letter short,
-    // of four letters or more, so that the chunks to read (choseongHolds decides on their written
-    // words) stay few; a shorter stem makes every chunk with a common word one to read (measured:
-    // a 초성 query's p95 went from 27 ms to 150 ms at 200 MB with three-letter stems).
+    if (!range) return { direct: [], short: [] };
+    // A word whose initials are the query's, less those of a particle typed after it (독립군 + 이,
+    // 창룡 + 의, 어린것 + 까지): two letters of its own at least.
     const accept = (t: string) => {
       // Letter by letter, without building the term's 초성: most terms differ at the second.
       const n = Math.min(t.length, letters.length);
       for (let i = 1; i < n; i++) if (initialOf(t.charCodeAt(i)) !== letters[i]) return false;
       if (t.length >= letters.length) return true;
       const c = choseongOf(t);
-      return c.length >= 4 && c.length === letters.length - 1 && letters.startsWith(c);
+      return c.length >= 2 && c.length === t.length && letters.startsWith(c) && isParticleInitials(letters.slice(c.length));
     };
     const df = new Map<string, number>();
     for (const s of this.segments) for (const c of s.completeRange(range[0], range[1], max, accept)) df.set(c.term, (df.get(c.term) ?? 0) + c.df);
-    return [...df].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max).map(([t]) => t);
+    const ranked = [...df].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, max);
+    const direct: string[] = [];
+    const short: string[] = [];
+    // The chunks of the short words are read to see the particle: at most CHOSEONG_READ of them in
+    // all, the words that fit first (a word in thousands of chunks, 처럼 for ㅊㄹㅇ, would make a
+    // keystroke read megabytes).
+    let budget = CHOSEONG_READ;
+    for (const [t, n] of ranked) {
+      if (choseongOf(t).startsWith(letters)) direct.push(t);
+      else if (n <= budget) {
+        short.push(t);
+        budget -= n;
+      }
+    }
+    return { direct, short };
   }
 
   /** A given name's full names, as the library writes them (관호 → 김관호; lists/surnames.ts). */
@@ -595,15 +618,20 @@ export class SearchEngine {
     if (qa.choseong) {
       // Initial consonants only (ㅈㄱㅈ): the words of the text they start, each typed word a group.
       const choseong: string[] = [];
+      // What the reader sees marked: a short word only where written with the particle typed.
+      const highlight: string[] = [];
       for (const letters of normalizeInput(query).split(/\s+/u).filter((w) => w.length >= 2 && isChoseongOnly(w))) {
-        const words = this.choseongWords(letters, MAX_CHOSEONG_WORDS);
-        if (words.length > 0) plan.push({ exact: words, loose: [] });
-        // Chunks are read only when a word may be one whose particle held the last letters.
-        if (words.some((w) => !choseongOf(w).startsWith(letters))) choseong.push(letters);
+        const { direct, short } = this.choseongWords(letters, MAX_CHOSEONG_WORDS);
+        if (direct.length + short.length === 0) continue;
+        // A short word's chunks are read (withPhrases) unless they hold a direct word too; they rank after.
+        plan.push({ exact: direct, loose: short });
+        highlight.push(...direct, ...short.map((t) => choseongTerm(t, letters)));
+        if (short.length > 0) choseong.push(letters);
       }
-      const groups = plan.map((g) => g.exact);
+      const groups = plan.map((g) => [...g.exact, ...g.loose]);
+      const looseMask = plan.reduce((m, g, i) => (g.loose.length > 0 ? m | (1 << i) : m), 0);
       return {
-        qa, plan, groups, looseMask: 0, terms: [...new Set(groups.flat())], full: groups.length > 0 ? (1 << groups.length) - 1 : 0,
+        qa, plan, groups, looseMask, terms: [...new Set(highlight)], full: groups.length > 0 ? (1 << groups.length) - 1 : 0,
         ...(choseong.length > 0 ? { choseong } : {}),
       };
     }
@@ -685,8 +713,9 @@ export class SearchEngine {
     const { plan, looseMask, full } = q;
     if (perGroup.length === 1) {
       // One word: its list is the answer, densest first; no marks needed.
-      const list = this.withPhrases(segment, perGroup[0]!, perGroup[0]!.length, q);
-      return this.collect(segment, list, list.length, accept, undefined, undefined, full, this.exactness(segment, plan, looseMask));
+      const isExact = this.exactness(segment, plan, looseMask);
+      const list = this.withPhrases(segment, perGroup[0]!, perGroup[0]!.length, q, isExact);
+      return this.collect(segment, list, list.length, accept, undefined, undefined, full, isExact);
     }
     const order = perGroup.map((_, g) => g).sort((a, b) => perGroup[a]!.length - perGroup[b]!.length);
     const s = this.scratchOf(segment);
@@ -709,8 +738,9 @@ export class SearchEngine {
       }
     }
     if (nc === 0) return undefined;
+    const isExact = this.exactness(segment, plan, looseMask);
     if (q.qa.phrases || q.choseong) {
-      const held = this.withPhrases(segment, cand, nc, q);
+      const held = this.withPhrases(segment, cand, nc, q, isExact);
       nc = held.length;
       cand.set(held);
       if (nc === 0) return undefined;
@@ -723,7 +753,7 @@ export class SearchEngine {
         if (mark[id] === all) score[id]! += 1 - (0.5 * rank) / n;
       }
     }
-    return this.collect(segment, cand, nc, accept, score, undefined, full, this.exactness(segment, plan, looseMask));
+    return this.collect(segment, cand, nc, accept, score, undefined, full, isExact);
   }
 
   /**
@@ -731,14 +761,21 @@ export class SearchEngine {
    * every 초성 word, read from their stored text (the index knows which terms a chunk holds, not
    * where, nor the particles they lost): all of them when there is neither.
    */
-  private withPhrases(segment: SearchSegment, chunks: Uint32Array, n: number, q: QueryPlan): Uint32Array {
+  private withPhrases(segment: SearchSegment, chunks: Uint32Array, n: number, q: QueryPlan, isExact?: (chunk: number) => boolean): Uint32Array {
     const phrases = q.qa.phrases ?? [];
     const choseong = q.choseong ?? [];
     if (phrases.length === 0 && choseong.length === 0) return n === chunks.length ? chunks : chunks.subarray(0, n);
     const kept: number[] = [];
     for (let i = 0; i < n; i++) {
-      const text = segment.textOf(chunks[i]!);
-      if (phrases.every((p) => phraseHolds(text, p)) && choseong.every((c) => choseongHolds(text, c))) kept.push(chunks[i]!);
+      const id = chunks[i]!;
+      // A chunk with a word the 초성 starts (every 초성 word) is not read for them.
+      const read = choseong.length > 0 && !(isExact?.(id) ?? false);
+      if (phrases.length === 0 && !read) {
+        kept.push(id);
+        continue;
+      }
+      const text = segment.textOf(id);
+      if (phrases.every((p) => phraseHolds(text, p)) && (!read || choseong.every((c) => choseongHolds(text, c)))) kept.push(id);
     }
     return Uint32Array.from(kept);
   }
@@ -768,7 +805,9 @@ export class SearchEngine {
 
   /** Items whose title matches, with their tier (0–2; see titleTier). */
   private matchTitles(query: string, q: QueryPlan, accept: (item: EngineItem) => boolean): Map<EngineItem, number> {
-    const { qa, terms, groups } = q;
+    const { qa, terms } = q;
+    // A 초성 word's short words (a particle short) hold only with their particle: not in a title.
+    const groups = qa.choseong ? q.plan.map((g) => g.exact) : q.groups;
     const titleTier = new Map<EngineItem, number>();
     const qNorm = normalizeInput(query).replace(/\s+/g, ' ').trim();
     const qSeq = [...qa.terms, ...(qa.prefix !== undefined ? [qa.prefix] : [])];
