@@ -433,4 +433,51 @@ describe('verbs and adjectives: other forms of a typed form (korean-inflection.t
     expect(forms).not.toContain('흘러넘치');
     expect(verbFormTerms('흐르는', df, '흐르는')).not.toContain('흘러간다');
   });
+
+  /** A library's vocabulary: df and prefix completion over it, as the engine gives them. */
+  const vocabulary = (words: string[]) => {
+    const set = new Set(words);
+    return {
+      df: (t: string) => (set.has(t) ? 1 : 0),
+      complete: (prefix: string) => words.filter((w) => w.startsWith(prefix)),
+    };
+  };
+
+  it('finds the forms no generator lists where a form starts and endings follow (기다릴까, 흐르겠느냐, 괴로운지, 먹다시피), not nouns that start alike (먹이, 울음, 빌라)', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const v = vocabulary(['기다리고', '기다렸다', '기다릴까', '기다리라고', '흐르고', '흘렀다', '흐르겠느냐', '괴로워', '괴로웠다', '괴로운지', '괴롭게', '먹고', '먹었다', '먹다시피', '먹이', '먹이를', '울고', '울었다', '울음', '빌고', '빌었다', '빌라']);
+    expect(verbFormTerms('기다리고', v.df, '기다리고', v.complete)).toEqual(expect.arrayContaining(['기다릴까', '기다리라고']));
+    expect(verbFormTerms('흐르고', v.df, '흐르고', v.complete)).toContain('흐르겠느냐');
+    expect(verbFormTerms('괴로워', v.df, '괴로워', v.complete)).toEqual(expect.arrayContaining(['괴로운지', '괴롭게']));
+    const eat = verbFormTerms('먹었다', v.df, '먹었다', v.complete);
+    expect(eat).toContain('먹다시피');
+    expect(eat).not.toContain('먹이');
+    expect(verbFormTerms('울었다', v.df, '울었다', v.complete)).not.toContain('울음');
+    expect(verbFormTerms('빌었다', v.df, '빌었다', v.complete)).not.toContain('빌라');
+  });
+
+  it('counts the forms found so as evidence: 아파서 finds 아프냐 and 아픈데 when no listed form but itself is there', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const v = vocabulary(['아파서', '아프냐', '아픈데', '아프리카']);
+    const forms = verbFormTerms('아파서', v.df, '아파서', v.complete);
+    expect(forms).toEqual(expect.arrayContaining(['아프냐', '아픈데']));
+    expect(forms).not.toContain('아프리카');
+  });
+
+  it('leaves out the forms 듣다 shares with 들다 when the library has 들다 too (들어, 들어갔다), keeping its own (들은, 들으며)', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const hearOnly = vocabulary(['듣고', '듣지', '들어', '들었다', '들은', '들으며']);
+    expect(verbFormTerms('듣고', hearOnly.df, '듣고', hearOnly.complete)).toEqual(expect.arrayContaining(['들어', '들었다', '들은']));
+    const both = vocabulary(['듣고', '듣지', '들어', '들었다', '들은', '들으며', '들고', '들며', '드는', '들어갔다', '들어가서']);
+    const forms = verbFormTerms('듣고', both.df, '듣고', both.complete);
+    expect(forms).toEqual(expect.arrayContaining(['들은', '들으며', '듣지']));
+    for (const shared of ['들어', '들었다', '들어갔다', '들어가서']) expect(forms).not.toContain(shared);
+  });
+
+  it('joins -어지다 and -어먹다 as it joins auxiliaries (가벼워졌고, 빌어먹으니)', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const v = vocabulary(['가볍게', '가벼웠다', '가벼워서', '가벼워졌고', '빌고', '빌었다', '빌어서', '빌어먹으니']);
+    expect(verbFormTerms('가볍게', v.df, '가볍게', v.complete)).toContain('가벼워졌고');
+    expect(verbFormTerms('빌었다', v.df, '빌었다', v.complete)).toContain('빌어먹으니');
+  });
 });

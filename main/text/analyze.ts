@@ -2,7 +2,7 @@
 // done to the query, so both meet on the same terms. The index stores exactly the terms `analyze`
 // returns (FlexSearch tokenizer "strict"), one term per word to keep the index small.
 import { englishTerm, foldEnglish } from './english.js';
-import { choseongOf, composeJamo, initialSoundRule, isChoseongOnly, isHangulCode, koreanTerm, syllablesMappingTo } from './korean.js';
+import { choseongOf, composeJamo, initialOfCode, initialSoundRule, initialsStartWith, isChoseongOnly, isHangulCode, koreanTerm, syllablesMappingTo } from './korean.js';
 
 export { choseongOf };
 
@@ -182,7 +182,7 @@ export function choseongHolds(text: string, letters: string): boolean {
   const s = normalizeInput(text);
   let held = false;
   scanWords(s, (start, end, kind) => {
-    if (!held && kind !== OTHER && choseongOf(s.slice(start, end)).startsWith(letters)) held = true;
+    if (!held && kind !== OTHER && initialsStartWith(s, start, end, letters)) held = true;
   });
   return held;
 }
@@ -280,7 +280,7 @@ const RAW_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019][\p{L}\p{N}\p{M}]+)*/gu;
  * particles included (타이타닉을 for 타이타닉; 로동 for 노동).
  */
 export function matchRanges(text: string, queryTerms: readonly string[], prefix?: string, options: { first?: boolean } = {}): Array<[number, number]> {
-  const { wanted, holds, choseong } = matcherOf(queryTerms, prefix);
+  const { wanted, holds, choseong, letters: choseongLetters } = matcherOf(queryTerms, prefix);
   const ranges: Array<[number, number]> = [];
   if (wanted.size === 0 && !prefix && !choseong) return ranges;
   if (options.first && !choseong) {
@@ -296,9 +296,11 @@ export function matchRanges(text: string, queryTerms: readonly string[], prefix?
   const firsts = new Set<number>();
   for (const t of wanted) firsts.add(t.charCodeAt(0));
   if (prefix) firsts.add(prefix.charCodeAt(0));
+  const choseongFirsts = new Set(choseongLetters.map((l) => l[0]!));
   for (const m of text.matchAll(RAW_WORD)) {
-    const key = choseong ? -1 : quickKey(m[0]);
-    if (key >= 0 && !firsts.has(key)) continue;
+    const key = quickKey(m[0]);
+    // A word the 초성 may start begins with a syllable of its first letter.
+    if (key >= 0 && !firsts.has(key) && !(choseong && choseongFirsts.has(initialOfCode(key)))) continue;
     if (holds(m[0])) {
       ranges.push([m.index, m.index + m[0].length]);
       if (options.first) break;
@@ -317,7 +319,7 @@ export function choseongTerm(term: string, letters: string): string {
 }
 
 /** The query's plain terms, and whether a written word matches one of its terms or choseongTerms. */
-function matcherOf(queryTerms: readonly string[], prefix: string | undefined): { wanted: Set<string>; holds: (word: string) => boolean; choseong: boolean } {
+function matcherOf(queryTerms: readonly string[], prefix: string | undefined): { wanted: Set<string>; holds: (word: string) => boolean; choseong: boolean; letters: string[] } {
   const wanted = new Set<string>();
   let tails: Map<string, string[]> | undefined;
   for (const q of queryTerms) {
@@ -336,7 +338,7 @@ function matcherOf(queryTerms: readonly string[], prefix: string | undefined): {
   const holds = (word: string) =>
     wordTerms(word).some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix))) ||
     (letters.length > 0 && letters.some((l) => choseongOf(word).startsWith(l)));
-  return { wanted, holds, choseong: letters.length > 0 };
+  return { wanted, holds, choseong: letters.length > 0, letters };
 }
 
 /**

@@ -178,10 +178,12 @@ export function inflections(stem: string): string[] {
   const add = (list: string[]) => list.forEach((f) => forms.add(f));
   const open = head + withJong(last, J_NONE);
   if (d.jong === J_B) {
-    // 무섭 → 무서워, 무서운, 무서울, 무서우니; 돕 → 도와
-    const w = d.jung === O ? '와' : '워';
-    const wPast = d.jung === O ? '왔' : '웠';
-    add([`${open}운`, `${open}울`, `${open}우며`, `${open}우면`, `${open}우니`, open + w, `${open + w}서`, `${open + w}도`, `${open + w}요`, open + wPast + '다', open + wPast + '고', open + wPast + '던', open + wPast + '는데', open + wPast + '지']);
+    // 무섭 → 무서워, 무서운, 무서울, 무서우니; 돕 → 도와. After ㅗ both: 와 in 돕다, 곱다 and in
+    // older spelling (괴로와), 워 in today's (괴로워).
+    add([`${open}운`, `${open}울`, `${open}우며`, `${open}우면`, `${open}우니`]);
+    for (const [w, wPast] of d.jung === O ? [['와', '왔'], ['워', '웠']] : [['워', '웠']]) {
+      add([open + w!, `${open + w}서`, `${open + w}도`, `${open + w}요`, open + wPast + '다', open + wPast + '고', open + wPast + '던', open + wPast + '는데', open + wPast + '지']);
+    }
   } else if (d.jong === J_D) {
     // 듣 → 들어, 들은, 들을, 들으며
     const l = head + withJong(last, J_L);
@@ -282,7 +284,8 @@ export function headsOf(stem: string): string[] {
     const u = `${open}우`;
     out.add(u);
     merged(u);
-    eo.push(open + (d.jung === O ? '와' : '워'));
+    eo.push(`${open}워`);
+    if (d.jung === O) eo.push(`${open}와`);
   } else if (d.jong === J_D) {
     const l = head + withJong(last, J_L);
     out.add(`${l}으`);

@@ -247,6 +247,20 @@ export function choseongOf(text: string): string {
 }
 
 /**
+ * Whether the syllables of s[start, end) begin with initial consonants `letters` (what
+ * choseongOf(word).startsWith(letters) says for a word of syllables), read letter by letter: most
+ * words of a text differ at the first.
+ */
+export function initialsStartWith(s: string, start: number, end: number, letters: string): boolean {
+  if (end - start < letters.length) return false;
+  for (let k = 0; k < letters.length; k++) {
+    const code = s.charCodeAt(start + k);
+    if (!isSyllable(code) || CHOSEONG_LETTERS[Math.floor((code - SYLLABLE_FIRST) / CHO_STRIDE)] !== letters[k]) return false;
+  }
+  return true;
+}
+
+/**
  * The syllables whose initial consonant is `letter` (ㅈ: 자 up to, not including, 짜), as the range
  * [from, to) of strings that start with one of them; undefined for anything but an initial consonant.
  */
@@ -279,4 +293,9 @@ export function isParticleInitials(letters: string): boolean {
     }
   }
   return particleInitials.has(letters);
+}
+
+/** The initial consonant of a Hangul syllable's code (가 → ㄱ), or '' for any other code. */
+export function initialOfCode(code: number): string {
+  return isSyllable(code) ? CHOSEONG_LETTERS[Math.floor((code - SYLLABLE_FIRST) / CHO_STRIDE)]! : '';
 }

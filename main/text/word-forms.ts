@@ -75,7 +75,9 @@ export function verbFormTerms(word: string, df: (term: string) => number, exclud
     // (먹, 빌) only with two syllables of endings or more: 빌라 and 먹자 would be too much alike.
     // Those after a head of two syllables or more are evidence too (아프냐, 아픈데 for 아프다).
     const more: string[] = [];
-    if (complete) {
+    // Read only for a stem some generated form already shows to be a verb's (a noun's would-be
+    // stems cost dictionary reads for nothing).
+    if (complete && evidence > 0) {
       for (const h of headsOf(stem)) {
         if (twin.heads.has(h)) continue;
         for (const t of complete(h)) {

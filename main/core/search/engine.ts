@@ -62,7 +62,7 @@ function initialOf(code: number): string {
 /** Words a 초성 query reads the postings of (the most frequent first). */
 const MAX_CHOSEONG_WORDS = 16;
 /** Chunks a 초성 query reads at most to see a short word's particle (choseongWords). */
-const CHOSEONG_READ = 2000;
+const CHOSEONG_READ = 200;
 
 /** A 초성 query word's words of the text: those its initials start, and those a particle short. */
 interface ChoseongWords {
