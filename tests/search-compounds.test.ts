@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveLibraryFolder } from '../main/core/drive/locate.js';
 import { LibraryIndex } from '../main/core/search/library-index.js';
+import { SearchEngine } from '../main/core/search/engine.js';
 import type { SearchResponse } from '../main/core/search/types.js';
 import { corpusAvailable, corpusPath } from './helpers/paths.js';
 
@@ -79,5 +80,22 @@ describe.skipIf(!corpusAvailable)('compounds found by their last word, on the sh
   it('ranks the story with the word itself before one that has it only inside a compound', () => {
     // 호주머니 (meondong) is only a compound of 주머니; unsu has 주머니 itself.
     expect(search('주머니 ').results.map((r) => path.basename(r.path))).toEqual(['unsu-joeun-nal-hyeon-jingeon.utf8.txt', 'meondong-choe-seohae.utf8.txt']);
+  });
+});
+
+describe('a one-syllable noun with a position noun written onto it (방안 for 방 안)', () => {
+  const passages = ['방안에 들어서니 어두웠다.', '그는 방에 누웠다.', '약속을 지켰다.', '약을 먹었다.', '물속에 잠긴 돌.', '불안이 밀려왔다.'];
+  const engine = new SearchEngine();
+  engine.indexItems('onto', [{
+    path: 'p.txt', type: 'article', title: '이야기', language: 'ko', collections: [], size: 1, mtimeMs: 0,
+    chunks: passages.map((text, i) => ({ text, locator: { anchor: `p${i}` } })),
+  }]);
+  const found = (q: string) => (engine.search(q, { snippetsPerItem: 0 }).results[0]?.hits ?? []).map((h) => Number(h.locator.anchor!.slice(1))).sort();
+
+  it('finds 방안, 물속 for 방, 물 — and not 약속 for 약 nor 불안 for 불', () => {
+    expect(found('방에 ')).toEqual([0, 1]);
+    expect(found('물이 ')).toEqual([4]);
+    expect(found('약을 ')).toEqual([3]);
+    expect(found('불이 ')).toEqual([]);
   });
 });

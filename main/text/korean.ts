@@ -4,7 +4,7 @@
 // Input here is already normalised (NFC, lower case).
 import { KEEP_INITIAL_SOUND } from './lists/keep-initial-sound.js';
 import { KEEP_WHOLE } from './lists/keep-whole.js';
-import { ONE_SYLLABLE_NOUNS } from './lists/one-syllable-nouns.js';
+import { NOT_WRITTEN_ONTO, ONE_SYLLABLE_NOUNS, WRITTEN_AFTER } from './lists/one-syllable-nouns.js';
 
 const SYLLABLE_FIRST = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;
@@ -299,3 +299,14 @@ export function isParticleInitials(letters: string): boolean {
 export function initialOfCode(code: number): string {
   return isSyllable(code) ? CHOSEONG_LETTERS[Math.floor((code - SYLLABLE_FIRST) / CHO_STRIDE)]! : '';
 }
+
+/**
+ * The words a listed one-syllable noun is written in with a position noun joined on (집: 집안,
+ * 집속, 집밖; lists/one-syllable-nouns.ts), or [] for any other word.
+ */
+export function writtenOnto(noun: string): string[] {
+  if (!ONE_SYLLABLE.has(noun)) return [];
+  return WRITTEN_AFTER.map((a) => noun + a.word).filter((w) => !NOT_ONTO.has(w));
+}
+
+const NOT_ONTO = new Set(NOT_WRITTEN_ONTO.map((w) => w.word));

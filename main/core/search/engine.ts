@@ -4,7 +4,7 @@
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemBasics } from '../types.js';
 import { analyze, analyzeQuery, choseongOf, choseongTerm, matchRanges, normalizeInput, phraseHolds, choseongHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
-import { isChoseongOnly, isHangulCode, isParticleInitials, syllableRangeOf } from '../../text/korean.js';
+import { isChoseongOnly, isHangulCode, isParticleInitials, syllableRangeOf, writtenOnto } from '../../text/korean.js';
 import { SURNAMES } from '../../text/lists/surnames.js';
 import { NOT_COMPOUND_WORDS } from '../../text/lists/not-compounds.js';
 import { TitleIndex } from './title-index.js';
@@ -655,7 +655,7 @@ export class SearchEngine {
       if (apart(qa.words[i]!, t)) return;
       const forms = this.formsOf(qa.words[i]!, t, df);
       // A verb's forms, or a noun's compounds (a stem's endings are other verbs: 마음먹다 is not 먹다).
-      const loose = new Set([...forms, ...this.fullNames(t, df), ...(forms.length === 0 ? this.compoundsOf(t) : [])]);
+      const loose = new Set([...forms, ...this.fullNames(t, df), ...(forms.length === 0 ? this.compoundsOf(t) : []), ...writtenOnto(t).filter((w) => df(w) > 0)]);
       plan.push({ exact: [t], loose: [...loose] });
     });
     if (qa.prefix !== undefined && !seen.has(qa.prefix)) {

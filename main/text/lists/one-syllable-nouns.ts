@@ -108,3 +108,38 @@ export const ONE_SYLLABLE_NOUNS: readonly OneSyllableNoun[] = [
   { noun: '년', why: 'year (as a count); woman (rude): a bound noun, which 두음법칙 leaves alone' },
   { noun: '리', why: 'reason, as in 그럴 리가 없다: a bound noun, which 두음법칙 leaves alone' },
 ];
+
+/**
+ * Position nouns older and careless prose writes onto a listed one-syllable noun where the standard
+ * spelling has a space (방안, 물속, 집밖 for 방 안, 물 속, 집 밖). Search for the noun finds them too,
+ * ranked after the noun written alone. Determiners written on (이집, 그달) are not taken: with these
+ * nouns they make too many words of their own (그때, 이불, 이별, 그물, 이리, 이씨).
+ */
+export interface SpacedOnto {
+  word: string;
+  why: string;
+}
+
+export const WRITTEN_AFTER: readonly SpacedOnto[] = [
+  { word: '안', why: 'inside (방안, 집안으로)' },
+  { word: '속', why: 'inside, within (물속, 눈속, 산속)' },
+  { word: '밖', why: 'outside (집밖, 문밖, 창밖)' },
+];
+
+/** Noun + position noun spelling a word of its own (Sino-Korean mostly), never taken as the noun. */
+export const NOT_WRITTEN_ONTO: readonly SpacedOnto[] = [
+  { word: '불안', why: '不安, anxiety' },
+  { word: '위안', why: '慰安, comfort' },
+  { word: '해안', why: '海岸, a coast' },
+  { word: '문안', why: '問安, a greeting to an elder' },
+  { word: '창안', why: '創案, an idea' },
+  { word: '원안', why: '原案, the first draft' },
+  { word: '피안', why: '彼岸, the far shore' },
+  { word: '개안', why: '開眼, opening one\'s eyes' },
+  { word: '총안', why: '銃眼, a loophole' },
+  { word: '벽안', why: '碧眼, blue eyes' },
+  { word: '약속', why: '約束, a promise' },
+  { word: '귀속', why: '歸屬, belonging' },
+  { word: '전속', why: '專屬, exclusive' },
+  { word: '등속', why: '等屬, and the like' },
+];
