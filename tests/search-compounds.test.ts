@@ -99,3 +99,19 @@ describe('a one-syllable noun with a position noun written onto it (방안 for �
     expect(found('불이 ')).toEqual([]);
   });
 });
+
+describe('a quoted phrase the text writes as one word', () => {
+  const passages = ['우뚝 솟은 아침볕이 어우러진 숲이었다.', '아침에 볕이 들었다.', '아침 볕을 쬐었다.'];
+  const engine = new SearchEngine();
+  engine.indexItems('joined', [{
+    path: 'p.txt', type: 'article', title: '이야기', language: 'ko', collections: [], size: 1, mtimeMs: 0,
+    chunks: passages.map((text, i) => ({ text, locator: { anchor: `p${i}` } })),
+  }]);
+
+  it('"아침 볕" finds 아침볕이 and 아침 볕을, not 아침에 볕이, and marks the joined word', () => {
+    const r = engine.search('"아침 볕"', { snippetsPerItem: 5 });
+    expect(r.results[0]!.hits.map((h) => h.locator.anchor).sort()).toEqual(['p0', 'p2']);
+    const joined = r.results[0]!.hits.find((h) => h.locator.anchor === 'p0')!;
+    expect(joined.highlights!.map(([a, b]) => joined.snippet!.slice(a, b))).toEqual(['아침볕이']);
+  });
+});

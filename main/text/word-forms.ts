@@ -8,6 +8,12 @@ import { termOfWord } from './analyze.js';
 import { headsOf, inflections, isEndingRest, isVerbalEvidence, stemsOf } from './korean-inflection.js';
 
 const HANGUL_WORD = /^[\uac00-\ud7a3]{2,10}$/;
+/**
+ * Words read per start of a form: a verb's start of two syllables or more is its own (기다리, 떠나)
+ * and its words are mostly its forms, so more of them; one syllable (먹, 빌) starts nouns too.
+ */
+const WIDE = 32;
+const NARROW = 12;
 /** Forms showing a verb the library holds, besides any other: one could be a noun that looks like it. */
 const MIN_EVIDENCE = 2;
 
@@ -17,12 +23,12 @@ const MIN_EVIDENCE = 2;
  */
 /**
  * First syllables of the auxiliary verbs that join a verb's 어/아 form into one word (흘러가다,
- * 흘러나오다, 떠나가다, 먹어버리다, 울어대다, 가벼워지다, 빌어먹다): 가다, 오다, 나다/나가다/나오다,
- * 내다, 버리다, 들다 (into), 주다, 놓다, 두다, 보다, 대다, 치우다, 지다 (becoming), 먹다 (living by:
- * 빌어먹다, 얻어먹다), each in its common forms.
+ * 흘러나오다, 떠나가다, 먹어버리다, 울어대다, 가벼워지다, 빌어먹다, 반가워하다): 가다, 오다,
+ * 나다/나가다/나오다, 내다, 버리다, 들다 (into), 주다, 놓다, 두다, 보다, 대다, 치우다, 지다 (becoming),
+ * 먹다 (living by: 빌어먹다, 얻어먹다), 하다 (a feeling shown: 괴로워하다), each in its common forms.
  */
 const AUXILIARY_START = new Set(
-  '가 간 갈 갔 감 와 온 올 왔 오 옵 나 난 날 났 내 낸 낼 냈 버 들 주 준 줄 줬 줘 놓 놨 두 둔 뒀 보 본 볼 봤 봐 대 댄 댔 치 지 진 질 졌 져 먹'.split(' '),
+  '가 간 갈 갔 감 와 온 올 왔 오 옵 나 난 날 났 내 낸 낼 냈 버 들 주 준 줄 줬 줘 놓 놨 두 둔 뒀 보 본 볼 봤 봐 대 댄 댔 치 지 진 질 졌 져 먹 하 한 할 했 해 합'.split(' '),
 );
 
 /**
@@ -48,7 +54,7 @@ function twinForms(stem: string, df: (term: string) => number): { shared: string
   return evidence >= MIN_EVIDENCE ? { shared, heads: new Set(headsOf(twin)) } : none;
 }
 
-export function verbFormTerms(word: string, df: (term: string) => number, exclude?: string, complete?: (prefix: string) => string[]): string[] {
+export function verbFormTerms(word: string, df: (term: string) => number, exclude?: string, complete?: (prefix: string, max: number) => string[]): string[] {
   if (!HANGUL_WORD.test(word)) return [];
   // A one-syllable noun with its particle is a noun as typed (말을 is 말 with 을, not 말다).
   if (termOfWord(word)?.length === 1) return [];
@@ -80,7 +86,7 @@ export function verbFormTerms(word: string, df: (term: string) => number, exclud
     if (complete && evidence > 0) {
       for (const h of headsOf(stem)) {
         if (twin.heads.has(h)) continue;
-        for (const t of complete(h)) {
+        for (const t of complete(h, h.length >= 2 ? WIDE : NARROW)) {
           const rest = t.slice(h.length);
           if (!isEndingRest(rest) || (h.length < 2 && rest.length < 2) || seen.has(t)) continue;
           seen.add(t);
@@ -101,7 +107,7 @@ export function verbFormTerms(word: string, df: (term: string) => number, exclud
     for (const f of forms) {
       if (f.length < 2 || !forms.has(`${f}서`)) continue;
       if (changed !== undefined && f.startsWith(changed)) continue;
-      for (const t of complete(f)) if (t.length > f.length && AUXILIARY_START.has(t[f.length]!)) out.add(t);
+      for (const t of complete(f, WIDE)) if (t.length > f.length && AUXILIARY_START.has(t[f.length]!)) out.add(t);
     }
   }
   if (exclude !== undefined) out.delete(exclude);

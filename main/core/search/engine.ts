@@ -393,7 +393,7 @@ export class SearchEngine {
   /** Other forms of a typed word the library holds (remembered per word while nothing changes). */
   private formsOf(word: string, term: string, df: (t: string) => number): string[] {
     // While files are still being indexed the vocabulary grows under the memo: not kept then.
-    const complete = (prefix: string) => this.completions(prefix, MAX_COMPLETIONS);
+    const complete = (prefix: string, max: number) => this.completions(prefix, max);
     if (!this.complete) return verbFormTerms(word, df, term, complete);
     const key = `${this.formsVersion}\u0000${word}`;
     let forms = this.formsMemo.get(key);
@@ -668,6 +668,16 @@ export class SearchEngine {
       }
     }
     if (phrases.length > 0) qa.phrases = phrases;
+    // A phrase the text writes as one word (아침볕 for "아침 볕"): that word stands for each of its
+    // words, and phraseHolds reads it as the phrase.
+    for (const p of phrases) {
+      const joined = termOfWord(p.join('')) ?? p.join('');
+      if (df(joined) === 0) continue;
+      for (const w of p) {
+        const t = termOfWord(w) ?? w;
+        for (const g of plan) if (g.exact.includes(t) && !g.exact.includes(joined) && !g.loose.includes(joined)) g.loose.push(joined);
+      }
+    }
     plan.splice(MAX_GROUPS);
     const groups = plan.map((g) => [...g.exact, ...g.loose]);
     const looseMask = plan.reduce((m, g, i) => (g.loose.length > 0 ? m | (1 << i) : m), 0);
