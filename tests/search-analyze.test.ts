@@ -480,4 +480,14 @@ describe('verbs and adjectives: other forms of a typed form (korean-inflection.t
     expect(verbFormTerms('가볍게', v.df, '가볍게', v.complete)).toContain('가벼워졌고');
     expect(verbFormTerms('빌었다', v.df, '빌었다', v.complete)).toContain('빌어먹으니');
   });
+
+  it('keeps nouns that look like a verb form nouns: 자기 (not 자다 + 기), 하늘 (no stem ends in 느), 시간 (no 시갔다 in the library)', async () => {
+    const { verbFormTerms } = await import('../main/text/word-forms.js');
+    const v = vocabulary(['자기', '자고', '자는', '잤다', '하늘', '하는', '하느니', '하나', '하는데', '하나하나', '시간', '시가', '시가며', '시가고', '시가면', '아픈', '아프고', '아팠다', '아프면']);
+    expect(verbFormTerms('자기', v.df, '자기', v.complete)).toEqual([]);
+    expect(verbFormTerms('하늘', v.df, '하늘', v.complete)).toEqual([]);
+    expect(verbFormTerms('시간', v.df, '시간', v.complete)).toEqual([]);
+    // A real adjective typed the same way shows its past: 아픈 finds 아팠다.
+    expect(verbFormTerms('아픈', v.df, '아픈', v.complete)).toEqual(expect.arrayContaining(['아프고', '아팠다']));
+  });
 });

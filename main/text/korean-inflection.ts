@@ -232,6 +232,8 @@ export function stemsOf(word: string): string[] {
     // A stem does not end in the past's ㅆ (먹었 is 먹 in the past), 있다 and its kin aside.
     const end = dec(s.at(-1)!);
     if (end && end.jong === J_SS && s.length > 1 && !s.endsWith('있')) continue;
+    // No verb or adjective stem ends in 느 (it begins endings: -느냐, -느니): 하늘 is not 하느 + ㄹ.
+    if (s.endsWith('느')) continue;
     if (inflections(s).includes(word)) found.add(s);
   }
   return [...found];
@@ -299,6 +301,14 @@ export function headsOf(stem: string): string[] {
   for (const f of eo) out.add(f);
   for (const p of pastStems(stem, eo)) out.add(p);
   return [...out];
+}
+
+/** The heads of a stem that merge ㄴ or ㄹ into its last syllable (기다린, 기다릴; 괴로운, 괴로울). */
+export function mergedHeadsOf(stem: string): string[] {
+  return headsOf(stem).filter((h) => {
+    const d = h.length > 0 ? dec(h.at(-1)!) : undefined;
+    return d !== undefined && (d.jong === J_N || d.jong === J_L) && h !== stem;
+  });
 }
 
 /**

@@ -5,7 +5,7 @@
 // -며, -면, -는데 …), so a noun that merely looks like a stem plus an ending (바다 = 바 + 다) finds
 // nothing more than itself. Matches found this way rank after the word as typed.
 import { termOfWord } from './analyze.js';
-import { headsOf, inflections, isEndingRest, isVerbalEvidence, stemsOf } from './korean-inflection.js';
+import { headsOf, inflections, isEndingRest, isVerbalEvidence, mergedHeadsOf, stemsOf } from './korean-inflection.js';
 
 const HANGUL_WORD = /^[\uac00-\ud7a3]{2,10}$/;
 /**
@@ -54,10 +54,24 @@ function twinForms(stem: string, df: (term: string) => number): { shared: string
   return evidence >= MIN_EVIDENCE ? { shared, heads: new Set(headsOf(twin)) } : none;
 }
 
+/**
+ * Whether `word` is `stem` with ㄴ or ㄹ merged into its last syllable: an open stem (시가 → 시간,
+ * 아프 → 아픈), an ㄹ stem losing its ㄹ (시갈 → 시간) or an ㅎ stem its ㅎ (시갛 → 시간, as 파랗 → 파란).
+ */
+function isPlainMerge(stem: string, word: string): boolean {
+  const w = word.charCodeAt(word.length - 1) - 0xac00;
+  if (w < 0 || w > 11171 || (w % 28 !== 4 && w % 28 !== 8) || word.length !== stem.length || word.slice(0, -1) !== stem.slice(0, -1)) return false;
+  const c = stem.charCodeAt(stem.length - 1) - 0xac00;
+  const open = w - (w % 28);
+  return c === open || c === open + 8 || c === open + 27;
+}
+
 export function verbFormTerms(word: string, df: (term: string) => number, exclude?: string, complete?: (prefix: string, max: number) => string[]): string[] {
   if (!HANGUL_WORD.test(word)) return [];
   // A one-syllable noun with its particle is a noun as typed (말을 is 말 with 을, not 말다).
   if (termOfWord(word)?.length === 1) return [];
+  // One syllable and -기 is a noun as typed (자기 oneself, 보기 an example), seldom a verb's -기 form.
+  if (word.length === 2 && word.endsWith('기')) return [];
   const out = new Set<string>();
   for (const stem of stemsOf(word)) {
     const terms: string[] = [];
@@ -84,18 +98,27 @@ export function verbFormTerms(word: string, df: (term: string) => number, exclud
     // Read only for a stem some generated form already shows to be a verb's (a noun's would-be
     // stems cost dictionary reads for nothing).
     if (complete && evidence > 0) {
+      const merged = new Set(mergedHeadsOf(stem));
       for (const h of headsOf(stem)) {
-        if (twin.heads.has(h)) continue;
+        // 간, 갈 of 가다 start nouns (간도, 갈대) more than forms.
+        if (twin.heads.has(h) || (h.length < 2 && merged.has(h))) continue;
         for (const t of complete(h, h.length >= 2 ? WIDE : NARROW)) {
           const rest = t.slice(h.length);
           if (!isEndingRest(rest) || (h.length < 2 && rest.length < 2) || seen.has(t)) continue;
           seen.add(t);
           more.push(t);
-          if (h.length >= 2) evidence++;
+          // Not after a ㄴ/ㄹ-merged start: 하는데 and 할까 are 하다's before any 하늘다's.
+          if (h.length >= 2 && !merged.has(h)) evidence++;
         }
       }
     }
     if (evidence < MIN_EVIDENCE) continue;
+    // A word of two syllables typed as a stem with ㄴ or ㄹ merged in (시간 as 시가 + ㄴ) is a noun far
+    // more often: its stem must show a past tense too (시갔다 is never written; 아팠다 is).
+    if (word.length === 2 && isPlainMerge(stem, word)) {
+      const past = headsOf(stem).filter((h) => (h.charCodeAt(h.length - 1) - 0xac00) % 28 === 20);
+      if (![...terms, ...more].some((t) => past.some((p) => t.startsWith(p)))) continue;
+    }
     for (const t of terms) out.add(t);
     for (const t of more) out.add(t);
     if (!complete) continue;

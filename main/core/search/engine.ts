@@ -486,7 +486,8 @@ export class SearchEngine {
     const key = `${this.formsVersion}\u0002${term}`;
     const known = this.complete ? this.formsMemo.get(key) : undefined;
     if (known) return known;
-    const names = SURNAMES.map((s) => s + term).filter((t) => df(t) > 0);
+    // Not a word that only starts with a family name's letters (기다리, 오소리: lists/not-compounds.ts).
+    const names = SURNAMES.map((s) => s + term).filter((t) => df(t) > 0 && !NOT_COMPOUND_WORDS.has(t));
     if (this.complete) {
       if (this.formsMemo.size > 2000) this.formsMemo.clear();
       this.formsMemo.set(key, names);

@@ -1,6 +1,7 @@
 // Data, not code: common words whose last syllables spell another word by coincidence. A noun typed
 // in search also finds the longer words that end in it, the compounds whose last part it is (바다:
-// 앞바다; 학교: 소학교; 어머니: 시어머니; engine.ts, compoundsOf) — except these, which are words of
+// 앞바다; 학교: 소학교; 어머니: 시어머니; engine.ts, compoundsOf; a given name its full names, 관호:
+// 김관호, fullNames) — except these, which are words of
 // their own with another meaning: a reader who types 주머니 (a pouch) does not ask for 아주머니 (a
 // woman), nor one who types 다리 (a leg, a bridge) for 사다리 (a ladder).
 // Source: the 표준국어대사전 (National Institute of Korean Language) entries of these words, each read
@@ -27,6 +28,9 @@ export const NOT_COMPOUNDS: readonly NotCompound[] = [
   { word: '허수아비', why: '아비 (a father); 허수아비 is a scarecrow' },
   { word: '모가지', why: '가지 (a branch, an eggplant); 모가지 is a neck' },
   { word: '바가지', why: '가지 (a branch, an eggplant); 바가지 is a gourd bowl' },
+  { word: '기다리', why: '다리 (a leg); 기다리 is the stem of 기다리다, to wait' },
+  { word: '갑자기', why: '자기 (oneself); 갑자기 is an adverb, suddenly' },
+  { word: '오소리', why: '소리 (a sound); 오소리 is a badger' },
   { word: '할아버지', why: '아버지 (a father); 할아버지 is a grandfather, another kin' },
 ];
 
