@@ -29,6 +29,8 @@ export const NOT_COMPOUNDS: readonly NotCompound[] = [
   { word: '모가지', why: '가지 (a branch, an eggplant); 모가지 is a neck' },
   { word: '바가지', why: '가지 (a branch, an eggplant); 바가지 is a gourd bowl' },
   { word: '기다리', why: '다리 (a leg); 기다리 is the stem of 기다리다, to wait' },
+  { word: '봉우리', why: '우리 (we; a pen); 봉우리 is a peak, a bud' },
+  { word: '산봉우리', why: '우리 (we; a pen); 산봉우리 is a mountain peak' },
   { word: '갑자기', why: '자기 (oneself); 갑자기 is an adverb, suddenly' },
   { word: '오소리', why: '소리 (a sound); 오소리 is a badger' },
   { word: '할아버지', why: '아버지 (a father); 할아버지 is a grandfather, another kin' },
