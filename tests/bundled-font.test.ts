@@ -281,6 +281,8 @@ describe('every Korean letter is drawn with the bundled font', () => {
     await sort.click();
     await page.waitForFunction(() => document.querySelector('.home-toolbar select')?.matches(':open') === true, undefined, { timeout: 5_000 });
     await expect(page.locator('.home-toolbar option').first().isVisible()).resolves.toBe(true);
+    // On a loaded machine the open list may be shown before every option is laid out: wait for them.
+    await page.waitForFunction(() => [...document.querySelectorAll('.home-toolbar option')].every((o) => o.getBoundingClientRect().height > 0), undefined, { timeout: 5_000 });
     expect(await expectBundledFont('.home-toolbar select')).toBeGreaterThanOrEqual(3);
     await page.screenshot({ path: screenshotPath('font-select-open') });
     await page.locator('.home-toolbar option').nth(1).click();
