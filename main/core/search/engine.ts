@@ -70,6 +70,9 @@ interface ChoseongWords {
   short: string[];
 }
 const MAX_GROUPS = 16;
+/** Words ending in a given name read to find its full names (fullNames). */
+const MAX_NAME_ENDINGS = 48;
+const SURNAME_SET = new Set(SURNAMES);
 /** Compounds a noun brings in at most (compoundsOf). */
 const MAX_COMPOUNDS = 12;
 /**
@@ -482,17 +485,23 @@ export class SearchEngine {
   /** A given name's full names, as the library writes them (관호 → 김관호; lists/surnames.ts). */
   private fullNames(term: string, df: (t: string) => number): string[] {
     if (term.length !== 2 || !isHangulCode(term.charCodeAt(0)) || !isHangulCode(term.charCodeAt(1))) return [];
-    // One dictionary lookup per family name: kept per term once the index is complete.
+    // Kept per term once the index is complete.
     const key = `${this.formsVersion}\u0002${term}`;
     const known = this.complete ? this.formsMemo.get(key) : undefined;
     if (known) return known;
-    // Not a word that only starts with a family name's letters (기다리, 오소리: lists/not-compounds.ts).
-    const names = SURNAMES.map((s) => s + term).filter((t) => df(t) > 0 && !NOT_COMPOUND_WORDS.has(t));
+    // The library's words of three syllables that end in the term and start with a family name:
+    // one completion of the words read backwards (dictionary.ts, ENDING), where a lookup per family
+    // name read a block each. Not a word that only starts with a family name's letters (기다리, 오소리:
+    // lists/not-compounds.ts).
+    const names = new Set<string>();
+    for (const s of this.segments) {
+      for (const c of s.endingIn(term, MAX_NAME_ENDINGS)) if (c.term.length === 3 && SURNAME_SET.has(c.term[0]!) && !NOT_COMPOUND_WORDS.has(c.term) && df(c.term) > 0) names.add(c.term);
+    }
     if (this.complete) {
       if (this.formsMemo.size > 2000) this.formsMemo.clear();
-      this.formsMemo.set(key, names);
+      this.formsMemo.set(key, [...names]);
     }
-    return names;
+    return [...names];
   }
 
   /**
