@@ -5,12 +5,16 @@ import type { BookExtract, Chunk, SpineEntry, TocEntry } from '../../types.js';
 import { ExtractError } from '../../errors.js';
 import { encryptedPaths, packagePath, parsePackage, type ManifestItem, type PackageDocument } from './opf.js';
 import { navToc, ncxToc, pruneToc } from './toc.js';
-import { decodeMarkup, sectionText } from './text.js';
+import { decodeMarkup, sectionText, svgPageText } from './text.js';
 import { DEFAULT_ZIP_LIMITS, openZip, type ZipInput, type ZipLimits, type ZipReader } from './zip.js';
 import { TOO_DEEP } from '../parse-document.js';
 
 const CONTAINER = 'META-INF/container.xml';
 const TEXT_TYPES = new Set(['application/xhtml+xml', 'text/html', 'application/xml', 'text/xml', '']);
+/** An SVG document in the spine itself is a page of the book (EPUB 3 allows it): read for the words it draws. */
+const SVG_PAGE_TYPE = 'image/svg+xml';
+/** What a page counts as when it is a picture and nothing else. */
+const PICTURE_PAGE = { pictures: 1, letters: 0 };
 
 /** A page is a picture when it says fewer than this many letters per picture it shows (a page number, a caption). */
 const LETTERS_PER_PICTURE = 20;
@@ -123,31 +127,41 @@ async function readBook(zip: ZipReader, filePath: string | undefined): Promise<B
   let lockedSections = 0;
   let failure: ExtractError | undefined;
   for (const entry of spine) {
-    if (!TEXT_TYPES.has(entry.mediaType) && !/\.x?html?$/i.test(entry.href)) {
-      // A picture in the spine (an SVG or a JPEG page): a page of the book that is a picture.
-      if (/^image\//i.test(entry.mediaType)) pages.push({ pictures: 1, letters: 0 });
+    const svg = entry.mediaType === SVG_PAGE_TYPE;
+    if (!svg && !TEXT_TYPES.has(entry.mediaType) && !/\.x?html?$/i.test(entry.href)) {
+      // A picture in the spine (a JPEG or PNG page): a page of the book that is a picture.
+      if (/^image\//i.test(entry.mediaType)) pages.push(PICTURE_PAGE);
       continue;
     }
-    textSections++;
+    // An SVG page that cannot be read is still a picture of the book and costs only itself (the
+    // reader shows its note there): a book of such pages is not refused for them. A locked one
+    // counts towards "the book is locked with DRM" like any page.
+    if (!svg || locked.has(entry.href)) textSections++;
     if (locked.has(entry.href)) {
       lockedSections++;
+      if (svg) pages.push(PICTURE_PAGE);
       continue;
     }
     const markup = await readOptionalText(zip, entry.href);
     if (markup instanceof ExtractError) {
-      failure ??= markup;
+      if (svg) pages.push(PICTURE_PAGE);
+      else failure ??= markup;
       continue;
     }
     let section: ReturnType<typeof sectionText>;
     try {
-      section = sectionText(markup, entry.href, entry.mediaType, labels.get(entry.href));
+      section = svg ? svgPageText(markup, entry.href, labels.get(entry.href)) : sectionText(markup, entry.href, entry.mediaType, labels.get(entry.href));
     } catch (e) {
       // Markup nested thousands deep overflows the stack of any recursive walk; lose that file only.
-      failure ??= new ExtractError('corrupt', `${entry.href} could not be parsed: ${messageOf(e)}`, { cause: e });
+      if (svg) pages.push(PICTURE_PAGE);
+      else failure ??= new ExtractError('corrupt', `${entry.href} could not be parsed: ${messageOf(e)}`, { cause: e });
       continue;
     }
-    chunks.push(...section.chunks);
     pages.push({ pictures: section.pictures, letters: section.letters });
+    // A drawing without words is a page, not a section of text: it neither names the book nor
+    // makes a book whose text pages all failed readable.
+    if (svg && section.chunks.length === 0) continue;
+    chunks.push(...section.chunks);
     sections.push({ href: entry.href, title: section.title, heading: section.heading, language: section.language });
   }
   if (textSections > 0 && sections.length === 0) {

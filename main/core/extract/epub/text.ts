@@ -1,5 +1,5 @@
-// The searchable text of one spine section, cut into bounded chunks that point back to the section
-// (`href`) and to their place in it (`ordinal`).
+// The searchable text of one spine section (an XHTML/HTML page, or an SVG page), cut into bounded
+// chunks that point back to the section (`href`) and to their place in it (`ordinal`).
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import type { Chunk } from '../../types.js';
@@ -25,6 +25,23 @@ export interface SectionText {
  */
 export function sectionText(markup: string, href: string, mediaType: string, tocLabel?: string): SectionText {
   const parsed = parseMarkup(markup, mediaType === 'text/html' || /\.html?$/i.test(href) ? 'html' : 'xhtml');
+  return sectionOf(parsed, href, tocLabel, parsed.images.length);
+}
+
+/**
+ * Text of an SVG page that the spine lists itself (`image/svg+xml`, a picture book's or a comic's
+ * page): the words of its <text>, by the rules SVG inside an XHTML page is read by (only what is
+ * drawn: no <title>, <desc>, definitions or hidden parts; main/text/readable.ts). Parsed as XML, as
+ * the reader parses it. The page is a drawing: with no words of its own it is a picture (a page of
+ * one <img>), whatever it draws it with; its <image>s count as the pictures it shows. Throws
+ * ExtractError('corrupt') when it nests too deep to parse.
+ */
+export function svgPageText(markup: string, href: string, tocLabel?: string): SectionText {
+  const parsed = htmlToText(markup, { xml: true });
+  return sectionOf(parsed, href, tocLabel, parsed.images.length > 0 ? parsed.images.length : parsed.letters === 0 ? 1 : 0);
+}
+
+function sectionOf(parsed: HtmlText, href: string, tocLabel: string | undefined, pictures: number): SectionText {
   const chunks: Chunk[] = [];
   let ordinal = 0;
   for (const s of parsed.sections) {
@@ -39,7 +56,7 @@ export function sectionText(markup: string, href: string, mediaType: string, toc
     title: parsed.title,
     heading: parsed.firstHeading ?? parsed.sections.find((s) => s.heading)?.heading,
     language: parsed.language,
-    pictures: parsed.images.length,
+    pictures,
     letters: parsed.letters,
   };
 }

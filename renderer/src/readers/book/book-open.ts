@@ -3,7 +3,8 @@
 // opened; then epub.js opens it as an unpacked folder and asks for each file when it needs it.
 // Nothing is inflated here, nothing is fetched ahead ('none': no copies as data or blob URLs).
 // Every section is cleaned as it is loaded (sanitize-section.ts), and the sections that cannot be
-// shown are taken out of the reading order (readable-sections.ts).
+// shown are taken out of the reading order (readable-sections.ts). An SVG page in the spine is
+// loaded as an XHTML page showing it (svg-page.ts), and cleaned as every section is.
 //
 // Interface: openBook(base, labels) → { book, unreadable }: the opened epub.js book and the spine
 // indexes of the sections never to display or search; rejects with BookRefused (the back end's
@@ -12,6 +13,7 @@ import ePub, { type EpubBook } from 'epubjs';
 import { bookPath } from './book-paths';
 import { whyUnreadable } from './readable-sections';
 import { replaceBrokenSection, sanitizeSection } from './sanitize-section';
+import { isSvgPage, svgPageRequest } from './svg-page';
 
 const OPEN_TIMEOUT_MS = 30_000;
 
@@ -52,6 +54,9 @@ export async function openBook(base: string, labels: OpenLabels, adopt: (book: E
   const exists = (name: string) => (names.has(name) || folded.get(name.toLowerCase()) ? { name, dir: false } : null);
   const book = ePub({ replacements: 'none' });
   adopt(book);
+  // The addresses of the spine's SVG pages, known once the package is read (before any section is).
+  const svgPages = new Set<string>();
+  book.request = svgPageRequest(book.request.bind(book), () => svgPages);
   book.spine.hooks.content.register((doc, section) => {
     replaceBrokenSection(doc, labels.brokenSectionLabel);
     sanitizeSection(doc, labels.remoteImageLabel);
@@ -67,10 +72,14 @@ export async function openBook(base: string, labels: OpenLabels, adopt: (book: E
   const unreadable = new Set<number>();
   const manifest = book.packaging?.manifest ?? {};
   for (const section of book.spine.spineItems) {
-    const why = whyUnreadable(`/${bookPath(section.url)}`, manifest[section.idref]?.type, exists);
+    const type = manifest[section.idref]?.type;
+    const why = whyUnreadable(`/${bookPath(section.url)}`, type, exists);
     if (why) {
       unreadable.add(section.index);
       section.linear = false;
+    } else if (isSvgPage(type)) {
+      const url = book.resolve(section.url);
+      if (url !== undefined) svgPages.add(url);
     }
   }
   if (unreadable.size === book.spine.spineItems.length) throw new Error("changmun: none of the book's sections can be read");

@@ -80,6 +80,10 @@ declare module 'epubjs' {
     open(url: string, what: 'directory' | 'opf' | 'epub'): Promise<unknown>;
     unarchive(input: ArrayBuffer, encoding?: string): Promise<unknown>;
     load(path: string): Promise<unknown>;
+    /** What `load` asks for every file (epub.js's own XHR unless replaced): `type` is null for a section. */
+    request(url: string, type?: string | null, ...rest: unknown[]): Promise<unknown>;
+    /** The address `load` asks `request` for. */
+    resolve(path: string, absolute?: boolean): string | undefined;
     section(target: string | number): EpubSection | null;
     renderTo(element: Element, options: EpubRenditionOptions): EpubRendition;
     destroy(): void;

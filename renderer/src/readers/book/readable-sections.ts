@@ -1,10 +1,13 @@
 // Which spine sections the reader can show. A book's spine may name files that are not in the zip,
 // entries written to climb out of it (`../../x.xhtml`, `/x.xhtml`, `C:/x.xhtml` — JSZip quietly
 // strips the `../` and keeps the name as written in `unsafeOriginalName`), or things that are not
-// pages at all (an SVG picture, a CSS file). epub.js would load the cleaned-up name, or hang on the
+// pages at all (a JPEG picture, a CSS file). epub.js would load the cleaned-up name, or hang on the
 // missing file, or throw on the picture; the extractor (main/core/extract/epub) refuses the same
-// entries, so the reader must not show them either. Unreadable sections are left out of the reading
-// order; their indexes stay, so CFIs and the build's locations still line up.
+// entries, so the reader must not show them either. An SVG document (`image/svg+xml`) is a page:
+// the extractor reads its words and the reader shows it (svg-page.ts). Unreadable sections are left
+// out of the reading order; their indexes stay, so CFIs and the build's locations still line up.
+
+import { isSvgPage } from './svg-page';
 
 export type Unreadable = 'missing' | 'outside' | 'not-a-page';
 
@@ -40,6 +43,7 @@ export function whyUnreadable(url: string, mediaType: string | undefined, file: 
   if (entry.unsafeOriginalName !== undefined && entry.unsafeOriginalName !== entry.name) return 'outside';
   if (climbsOut(entry.name)) return 'outside';
   const type = (mediaType ?? '').trim().toLowerCase();
+  if (isSvgPage(type)) return null;
   if (!PAGE_EXTENSION.test(name) || type.startsWith('image/') || type.startsWith('text/css') || type.startsWith('audio/') || type.startsWith('video/')) {
     return 'not-a-page';
   }
