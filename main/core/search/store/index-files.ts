@@ -30,7 +30,7 @@ import type { PartMeta } from './part.js';
  * listed words keep their end (main/text/lists/).
  * 5: books' SVG <text> and MathML are read (main/text/readable.ts), picture books are noted.
  */
-export const INDEX_FORMAT = 6;
+export const INDEX_FORMAT = 7;
 
 const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 const MAX_SEGMENT_META_BYTES = 64 * 1024 * 1024;
