@@ -74,6 +74,9 @@ describe('analyze: Korean particles and endings', () => {
   it('leaves a one-syllable noun with the particle that makes another word', () => {
     // 꽃이 피는 (blooming), 피로 (fatigue), 불만 (discontent), 강의 (lecture), 별로 (not much), 새로 (newly), 해도 (even if one does).
     for (const w of ['피는', '피로', '불만', '불과', '강의', '강도', '별로', '새로', '해도', '속도', '안도', '문의']) expect(term(w), w).toBe(w);
+    // The same for nouns listed later: 돌아 (turning), 살아 (living), 종이 (paper), 실은 (in fact), 장만 (getting ready), 복도 (corridor).
+    for (const w of ['돌아', '살아', '종이', '실은', '장만', '복도', '품은', '성과', '절로']) expect(term(w), w).toBe(w);
+    expect(analyze('밭에 돌을 던진 탓에 뜻을 이루었다')).toEqual(['밭', '돌', '던진', '탓', '뜻', '이루었다']);
     // And nouns that are not listed keep two syllables: 아이, 나이, 가을.
     for (const w of ['아이', '나이', '가을']) expect(term(w), w).toBe(w);
   });
