@@ -337,7 +337,7 @@ function matcherOf(queryTerms: readonly string[], prefix: string | undefined): {
   const letters = tails ? [...new Set([...tails.values()].flat())] : [];
   const holds = (word: string) =>
     wordTerms(word).some((t) => wanted.has(t) || (prefix !== undefined && prefix !== '' && t.startsWith(prefix))) ||
-    (letters.length > 0 && letters.some((l) => choseongOf(word).startsWith(l)));
+    (letters.length > 0 && letters.some((l) => initialsStartWith(word, 0, word.length, l)));
   return { wanted, holds, choseong: letters.length > 0, letters };
 }
 

@@ -4,7 +4,7 @@
 // caller rebuilds; no answer is ever made from bytes that are not what was written.
 import type { Item, ItemBasics } from '../types.js';
 import { analyze, analyzeQuery, choseongOf, choseongTerm, matchRanges, normalizeInput, phraseHolds, choseongHolds, termOfWord, type QueryAnalysis } from '../../text/analyze.js';
-import { isChoseongOnly, isHangulCode, isParticleInitials, syllableRangeOf, writtenOnto } from '../../text/korean.js';
+import { initialOfCode, isChoseongOnly, isHangulCode, isParticleInitials, syllableRangeOf, writtenOnto } from '../../text/korean.js';
 import { SURNAMES } from '../../text/lists/surnames.js';
 import { NOT_COMPOUND_WORDS } from '../../text/lists/not-compounds.js';
 import { TitleIndex } from './title-index.js';
@@ -53,11 +53,6 @@ interface EngineItem extends IndexedItem {
 
 /** Completions of the word being typed that take part in a query, most frequent first. */
 const MAX_COMPLETIONS = 12;
-const CHOSEONG_LETTERS = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
-/** The initial consonant of a Hangul syllable, or '' for anything else. */
-function initialOf(code: number): string {
-  return code >= 0xac00 && code <= 0xd7a3 ? CHOSEONG_LETTERS[Math.floor((code - 0xac00) / 588)]! : '';
-}
 
 /** Words a 초성 query reads the postings of (the most frequent first). */
 const MAX_CHOSEONG_WORDS = 16;
@@ -458,7 +453,7 @@ export class SearchEngine {
     const accept = (t: string) => {
       // Letter by letter, without building the term's 초성: most terms differ at the second.
       const n = Math.min(t.length, letters.length);
-      for (let i = 1; i < n; i++) if (initialOf(t.charCodeAt(i)) !== letters[i]) return false;
+      for (let i = 1; i < n; i++) if (initialOfCode(t.charCodeAt(i)) !== letters[i]) return false;
       if (t.length >= letters.length) return true;
       const c = choseongOf(t);
       return c.length >= 2 && c.length === t.length && letters.startsWith(c) && isParticleInitials(letters.slice(c.length));
